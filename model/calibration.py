@@ -1,0 +1,64 @@
+"""The calibration targets of DESIGN §7 and a report of a set of runs against them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from model.simulation import RunResult
+
+TARGETS_FILE = Path(__file__).with_name("calibration.yaml")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A published fact the default scenario must reproduce, within a band."""
+
+    name: str
+    statistic: str
+    band: tuple[float, float]
+    fact: str
+    source: str
+
+
+def load_targets(path: Path = TARGETS_FILE) -> list[Target]:
+    """Read the calibration targets."""
+    entries = yaml.safe_load(path.read_text())["targets"]
+    return [
+        Target(e["name"], e["statistic"], tuple(e["band"]), e["fact"], e["source"]) for e in entries
+    ]
+
+
+def statistic(result: RunResult, name: str) -> float:
+    """A run's value of an indicator (window mean) or cohort statistic."""
+    if name in result.cohorts:
+        return result.cohorts[name]
+    return result.indicators[name]
+
+
+def calibration_report(
+    results: list[RunResult], targets: list[Target] | None = None
+) -> pd.DataFrame:
+    """One row per target: the mean over replications, its range, the band and whether it is inside."""
+    rows = []
+    for target in targets or load_targets():
+        values = np.array([statistic(r, target.statistic) for r in results])
+        mean = float(np.nanmean(values))
+        low, high = target.band
+        rows.append(
+            {
+                "target": target.name,
+                "statistic": target.statistic,
+                "mean": mean,
+                "min": float(np.nanmin(values)),
+                "max": float(np.nanmax(values)),
+                "band": f"{low:g} to {high:g}",
+                "inside": bool(low <= mean <= high),
+                "source": target.source,
+            }
+        )
+    return pd.DataFrame(rows)

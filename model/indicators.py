@@ -1,0 +1,171 @@
+"""Step 10: the canonical indicators of DESIGN §6, per year, pooled and per country.
+
+Pooled indicators treat all origins (or all destinations) as one population; ``by_country`` keeps
+each origin (with its emigrants) and each destination (with its immigrants) apart.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from model import measures
+from model.mechanisms.households import residents
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+MIGRANT_INDICATORS = (
+    "migrant_income_gain",
+    "migrant_employment_rate",
+    "migrant_brain_waste",
+    "migrant_irregular_share",
+    "migrant_integration_index",
+)
+ORIGIN_INDICATORS = (
+    "origin_gdp_per_capita",
+    "origin_consumption_per_capita",
+    "origin_poverty_rate",
+    "origin_skilled_share",
+    "origin_gini",
+    "remittances_to_gdp",
+    "emigration_rate",
+)
+DESTINATION_INDICATORS = (
+    "destination_income_per_native",
+    "native_wage_low",
+    "native_wage_high",
+    "native_unemployment_rate",
+    "migrant_share_labour_force",
+    "migrant_fiscal_balance_gdp",
+    "dissimilarity_index",
+    "unemployment_gap",
+    "wage_gap",
+)
+WELFARE_INDICATORS = ("welfare_migrants", "welfare_origin", "welfare_destination")
+CANONICAL = MIGRANT_INDICATORS + ORIGIN_INDICATORS + DESTINATION_INDICATORS + WELFARE_INDICATORS
+DIAGNOSTICS = (
+    "migrants_abroad",
+    "persons_abroad",
+    "origin_residents",
+    "origin_born",
+    "arrivals",
+    "returns",
+    "remittances_sent",
+    "remittances_received",
+    "remittance_cost_share",
+    "remittances_saved_share",
+    "place_premium",
+    "returnee_share",
+)
+INDICATORS = CANONICAL + DIAGNOSTICS
+
+
+class IndicatorRecorder:
+    """Yearly indicator table, preallocated, plus arrival cohorts for the return statistics.
+
+    Args:
+        model: The model being recorded.
+        horizon: Number of years the table has room for.
+    """
+
+    def __init__(self, model: TripleWinModel, horizon: int) -> None:
+        self.horizon = horizon
+        self.values = np.full((horizon, len(INDICATORS)), np.nan)
+        self.countries = [f"origin:{n}" for n in model.origin_names] + [
+            f"destination:{n}" for n in model.destination_names
+        ]
+        self.by_country = {
+            key: np.full((horizon, len(INDICATORS)), np.nan) for key in self.countries
+        }
+        self.arrivals = np.zeros(horizon + 1)
+        self.departures = np.zeros((horizon + 1, horizon + 1))
+        self._column = {name: i for i, name in enumerate(INDICATORS)}
+
+    def count_departures(self, departure_years: np.ndarray, year: int) -> None:
+        """Record people leaving the destination, by the year they arrived (cohort)."""
+        cohort = departure_years[(departure_years >= 1) & (departure_years <= self.horizon)]
+        np.add.at(self.departures, (cohort, np.minimum(year - cohort, self.horizon)), 1)
+
+    def record(self, model: TripleWinModel) -> None:
+        """Compute and store this year's indicators."""
+        row = model.year - 1
+        if row >= self.horizon:
+            return
+        self.arrivals[model.year] = model.arrivals_by_channel.sum()
+        origins = list(range(len(model.origins)))
+        destinations = list(range(len(model.destinations)))
+        self._store(self.values, row, _indicators(model, origins, destinations))
+        if len(origins) == 1 and len(destinations) == 1:
+            for key in self.countries:
+                self.by_country[key][row] = self.values[row]
+            return
+        for o, name in enumerate(model.origin_names):
+            self._store(
+                self.by_country[f"origin:{name}"], row, _indicators(model, [o], destinations)
+            )
+        for d, name in enumerate(model.destination_names):
+            self._store(
+                self.by_country[f"destination:{name}"], row, _indicators(model, origins, [d])
+            )
+
+    def _store(self, table: np.ndarray, row: int, values: dict[str, float]) -> None:
+        for name, value in values.items():
+            table[row, self._column[name]] = value
+
+    def frame(self, years: int | None = None) -> pd.DataFrame:
+        """Yearly indicators as a table with a ``year`` column."""
+        years = self.horizon if years is None else years
+        frame = pd.DataFrame(self.values[:years], columns=list(INDICATORS))
+        frame.insert(0, "year", np.arange(1, years + 1))
+        return frame
+
+    def country_frames(self, years: int | None = None) -> dict[str, pd.DataFrame]:
+        """Yearly indicators per country."""
+        years = self.horizon if years is None else years
+        frames = {}
+        for key, table in self.by_country.items():
+            frame = pd.DataFrame(table[:years], columns=list(INDICATORS))
+            frame.insert(0, "year", np.arange(1, years + 1))
+            frames[key] = frame
+        return frames
+
+    def left_within(self, years_since_arrival: int, last_year: int) -> float:
+        """Share of arrival cohorts (complete ones) that left within ``years_since_arrival``."""
+        cohorts = np.arange(1, last_year - years_since_arrival + 1)
+        arrived = self.arrivals[cohorts].sum()
+        if arrived == 0:
+            return float("nan")
+        left = self.departures[np.ix_(cohorts, np.arange(0, years_since_arrival + 1))].sum()
+        return float(left / arrived)
+
+
+def _indicators(
+    model: TripleWinModel, origins: list[int], destinations: list[int]
+) -> dict[str, float]:
+    people, table = model.migrants, model.households
+    abroad = people.abroad()
+    mine = abroad & np.isin(people.origin, origins) & np.isin(people.destination, destinations)
+    rows = np.flatnonzero(mine)
+    households = np.flatnonzero(np.isin(table.origin, origins))
+    persons = residents(model)
+    values: dict[str, float] = {}
+    values.update(measures.migrant_measures(model, rows))
+    values.update(measures.origin_measures(model, origins, households, persons))
+    values.update(measures.destination_measures(model, destinations))
+    origin_born = values["origin_residents"] + values["persons_abroad"]
+    values["emigration_rate"] = values["persons_abroad"] / max(origin_born, 1.0)
+    values["origin_born"] = origin_born
+    values["welfare_migrants"] = values.pop("_migrant_gain_total") / max(origin_born, 1.0)
+    values["welfare_origin"] = values["_mean_log_consumption"]
+    values["welfare_destination"] = float(
+        np.log(max(values["destination_income_per_native"], 1e-9))
+    )
+    values["arrivals"] = float(model.arrivals_by_channel.sum())
+    values["returns"] = float(
+        np.isin(people.destination[model.returns_this_year], destinations).sum()
+    )
+    values["place_premium"] = measures.place_premium(model, origins, destinations)
+    return {k: v for k, v in values.items() if not k.startswith("_")}

@@ -1,0 +1,209 @@
+"""Initial state: households, the initial stock of migrants abroad, wealth and labour markets.
+
+The start is stylised, not a snapshot: runs begin with a corridor's migrant stock already abroad
+(statuses, years abroad and integration drawn around plausible values) and the evaluation window
+comes after a burn-in (``simulation.years - simulation.evaluation_years``) in which the model
+settles into its own dynamics.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from model.population import (
+    HIGH,
+    IRREGULAR,
+    IRREGULAR_ROUTE,
+    NATURALISED,
+    PERMANENT,
+    PERMANENT_WORK,
+    TEMPORARY,
+    TEMPORARY_WORK,
+)
+from model.scenario.schema import Scenario
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+# Shares of the initial stock by status, and the most years abroad drawn, for the stylised start.
+INITIAL_STATUS_SHARES = {TEMPORARY: 0.35, PERMANENT: 0.3, IRREGULAR: 0.15, NATURALISED: 0.2}
+INITIAL_MAX_YEARS_ABROAD = 12
+
+
+def split_households(params: Scenario) -> np.ndarray:
+    """Households per origin, proportional to ``household_share`` (largest remainder)."""
+    weights = np.array([o.household_share for o in params.origins.values()])
+    exact = params.simulation.households * weights / weights.sum()
+    counts = np.floor(exact).astype(int)
+    shortfall = params.simulation.households - counts.sum()
+    counts[np.argsort(counts - exact)[:shortfall]] += 1
+    return counts
+
+
+def populate_households(model: TripleWinModel, counts: np.ndarray) -> None:
+    """Draw household composition, skills, ability and exposure to drought."""
+    rng = model.streams.init
+    table = model.households
+    start = 0
+    community_offset = 0
+    for origin, (count, config) in enumerate(
+        zip(counts, model.params.origins.values(), strict=True)
+    ):
+        rows = slice(start, start + count)
+        table.origin[rows] = origin
+        table.community[rows] = community_offset + np.arange(count) // config.community_size
+        community_offset += -(-count // config.community_size)
+        workers = 1 + rng.poisson(config.household_workers - 1.0, count)
+        table.workers_high[rows] = rng.binomial(workers, config.skilled_share)
+        table.workers_low[rows] = workers - table.workers_high[rows]
+        table.youth[rows] = rng.poisson(config.household_youth, count)
+        sigma = config.productivity_dispersion
+        table.ability[rows] = rng.lognormal(-0.5 * sigma**2, sigma, count)
+        table.drought_exposed[rows] = rng.random(count) < config.drought_exposure
+        start += count
+
+
+def origin_labour(model: TripleWinModel) -> tuple[np.ndarray, np.ndarray]:
+    """Residents and labour supply ``[low, high]`` in efficiency units, per origin."""
+    table = model.households
+    n_origins = len(model.origin_names)
+    employment = np.array([1.0 - o.unemployment_rate for o in model.params.origins.values()])
+    effective = table.ability * employment[table.origin]
+    low = np.bincount(table.origin, effective * table.workers_low, n_origins)
+    high = np.bincount(table.origin, effective * table.workers_high, n_origins)
+    residents = np.bincount(
+        table.origin, table.workers_low + table.workers_high + table.youth, n_origins
+    )
+    return residents, np.column_stack([low, high])
+
+
+def _choose_senders(model: TripleWinModel, origin: int, count: int) -> np.ndarray:
+    """Households that had sent a member: those with two or more workers, abler ones more often."""
+    rng = model.streams.init
+    table = model.households
+    eligible = (table.origin == origin) & (table.workers_low + table.workers_high >= 2)
+    keys = np.where(eligible, 0.5 * np.log(table.ability) + rng.gumbel(size=table.size), -np.inf)
+    count = min(count, int(eligible.sum()))
+    return np.argpartition(-keys, count - 1)[:count] if count > 0 else np.zeros(0, dtype=int)
+
+
+def populate_migrants(model: TripleWinModel) -> None:
+    """Place each corridor's initial stock abroad, taking one worker from each sending household."""
+    rng = model.streams.init
+    table = model.households
+    corridors = model.corridors
+    for c in range(len(corridors)):
+        origin, destination = int(corridors.origin[c]), int(corridors.destination[c])
+        persons = (table.workers_low + table.workers_high + table.youth)[
+            table.origin == origin
+        ].sum()
+        senders = _choose_senders(
+            model, origin, round(corridors.initial_emigration_rate[c] * persons)
+        )
+        rows = model.migrants.allocate(senders.size)
+        _describe_initial_migrants(model, rows, senders, c, origin, destination, rng)
+
+
+def _describe_initial_migrants(
+    model: TripleWinModel,
+    rows: np.ndarray,
+    senders: np.ndarray,
+    corridor: int,
+    origin: int,
+    destination: int,
+    rng: np.random.Generator,
+) -> None:
+    table, people = model.households, model.migrants
+    n = rows.size
+    skilled = (
+        rng.random(n) * (table.workers_low[senders] + table.workers_high[senders])
+        < table.workers_high[senders]
+    )
+    table.workers_high[senders] -= skilled
+    table.workers_low[senders] -= ~skilled
+    table.members_abroad[senders] += 1
+    statuses = np.array(list(INITIAL_STATUS_SHARES))
+    shares = np.array(list(INITIAL_STATUS_SHARES.values()))
+    people.status[rows] = rng.choice(statuses, size=n, p=shares / shares.sum())
+    people.household[rows] = senders
+    people.origin[rows] = origin
+    people.destination[rows] = destination
+    people.corridor[rows] = corridor
+    people.skill[rows] = skilled
+    people.ability[rows] = table.ability[senders]
+    years = rng.integers(0, INITIAL_MAX_YEARS_ABROAD, n)
+    people.years_abroad[rows] = years
+    people.departure_year[rows] = -years
+    people.residence_years[rows] = years
+    people.trips[rows] = 1
+    people.channel[rows] = np.select(
+        [people.status[rows] == TEMPORARY, people.status[rows] == IRREGULAR],
+        [TEMPORARY_WORK, IRREGULAR_ROUTE],
+        PERMANENT_WORK,
+    )
+    policy = model.corridors.policies[corridor]
+    people.permit_left[rows] = rng.integers(1, policy.visa_years + 1, n)
+    speed = model.params.integration.language_speed
+    people.language[rows] = 1.0 - (1.0 - 0.1) * (1.0 - speed) ** years
+    people.ties[rows] = 0.3 * people.language[rows]
+    people.recognised[rows] = skilled & (
+        rng.random(n) < 1.0 - (1.0 - policy.skill_recognition) ** years
+    )
+    people.employed[rows] = rng.random(n) < 0.85
+    people.return_plan[rows] = people.status[rows] != NATURALISED
+    people.region[rows] = rng.choice(
+        len(model.destinations[destination].region_names),
+        size=n,
+        p=model.destinations[destination].natives.sum(axis=1)
+        / model.destinations[destination].native_workers,
+    )
+    people.occupation[rows] = (
+        skilled
+        & people.recognised[rows]
+        & (people.language[rows] >= model.params.skills.language_for_skilled_job)
+    )
+
+
+def savings_targets(
+    model: TripleWinModel, households: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """Savings targets of new migrants: log-normal around the median target (Dustmann 1997).
+
+    The target is in origin low-skilled wages, so it is what a return buys at home.
+    """
+    low_wage = np.array([o.wages[0] for o in model.origins])[model.households.origin[households]]
+    return model.params.returns.target_savings * low_wage * rng.lognormal(0.0, 0.5, households.size)
+
+
+def settle_initial_state(model: TripleWinModel) -> None:
+    """Initial wealth, migrant labour and the people ledger."""
+    from model.mechanisms import labour, migration
+
+    rng = model.streams.init
+    table = model.households
+    wages = np.array([o.wages for o in model.origins])
+    income = table.ability * (
+        wages[table.origin, 0] * table.workers_low + wages[table.origin, HIGH] * table.workers_high
+    )
+    table.wealth[:] = (
+        model.params.households.initial_wealth * income * rng.lognormal(-0.125, 0.5, table.size)
+    )
+    people = model.migrants
+    abroad = np.flatnonzero(people.abroad())
+    people.savings_target[abroad] = savings_targets(model, people.household[abroad], rng)
+    people.savings[abroad] = 0.3 * people.savings_target[abroad] * rng.random(abroad.size)
+    labour.update_migrant_labour(model)
+    n_origins = len(model.origin_names)
+    abroad = people.abroad()
+    residents = np.bincount(
+        table.origin, table.workers_low + table.workers_high + table.youth, n_origins
+    )
+    model.ledger.origin_born = residents + np.bincount(people.origin[abroad], minlength=n_origins)
+    model.ledger.births = np.zeros(n_origins)
+    model.ledger.exits_home = np.zeros(n_origins)
+    model.ledger.exits_abroad = np.zeros(n_origins)
+    model.origin_born = model.ledger.origin_born.copy()
+    model.returns_this_year = np.zeros(0, dtype=np.int64)
+    migration.update_prospects(model)

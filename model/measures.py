@@ -1,0 +1,192 @@
+"""How each indicator is measured from the columns (definitions in DESIGN §6; docs/ODD.md §7)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from model.mechanisms.common import origin_values
+from model.population import HIGH, IRREGULAR, NATURALISED, PERMANENT, RETURNED, TEMPORARY
+
+# How secure each legal status is, for the integration index (irregular 0 ... naturalised 1).
+STATUS_SECURITY = {TEMPORARY: 0.5, PERMANENT: 0.8, IRREGULAR: 0.0, NATURALISED: 1.0}
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+
+def _mean(values: np.ndarray) -> float:
+    return float(values.mean()) if values.size else float("nan")
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return float(numerator / denominator) if denominator > 0 else float("nan")
+
+
+def migrant_measures(model: TripleWinModel, rows: np.ndarray) -> dict[str, float]:
+    """Indicators of migrants abroad (``rows``)."""
+    people = model.migrants
+    employed = people.employed[rows]
+    skilled_employed = (people.skill[rows] == HIGH) & employed
+    size = 1.0 + model.params.remittances.dependant_weight * (people.persons(rows) - 1)
+    consumption = np.maximum(people.consumption[rows] / size, 1.0)
+    home = np.maximum(people.home_income[rows], 1.0)
+    security = np.zeros(rows.size)
+    for status, value in STATUS_SECURITY.items():
+        security[people.status[rows] == status] = value
+    recognised = np.where(people.skill[rows] == HIGH, people.recognised[rows], 1.0)
+    index = (people.language[rows] + people.ties[rows] + employed + recognised + security) / 5.0
+    return {
+        "migrant_income_gain": _mean(np.log(consumption / home)),
+        "migrant_employment_rate": _mean(employed),
+        "migrant_brain_waste": _mean(people.occupation[rows][skilled_employed] == 0),
+        "migrant_irregular_share": _mean(people.status[rows] == IRREGULAR),
+        "migrant_integration_index": _mean(index),
+        "migrants_abroad": float(rows.size),
+        "persons_abroad": float(people.persons(rows).sum()),
+        "remittances_sent": float(people.sent[rows].sum()),
+        "remittance_cost_share": _ratio(
+            (people.sent[rows] - people.received[rows]).sum(), people.sent[rows].sum()
+        ),
+        "_migrant_gain_total": float((people.income[rows] - people.home_income[rows]).sum()),
+    }
+
+
+def weighted_gini(values: np.ndarray, weights: np.ndarray) -> float:
+    """Gini coefficient of ``values`` among people, each value held by ``weights`` people."""
+    keep = weights > 0
+    values, weights = values[keep], weights[keep]
+    if values.size == 0:
+        return float("nan")
+    order = np.argsort(values)
+    values, weights = values[order], weights[order]
+    population = np.cumsum(weights) / weights.sum()
+    income = np.cumsum(values * weights)
+    income = income / income[-1]
+    previous = np.concatenate(([0.0], income[:-1]))
+    area = (np.diff(np.concatenate(([0.0], population))) * (income + previous)).sum()
+    return float(1.0 - area)
+
+
+def origin_measures(
+    model: TripleWinModel, origins: list[int], households: np.ndarray, persons: np.ndarray
+) -> dict[str, float]:
+    """Indicators of origin residents (``households`` of ``origins``)."""
+    table, people = model.households, model.migrants
+    weight = persons[households].astype(float)
+    per_capita = table.consumption[households] / np.maximum(weight, 1.0)
+    line = origin_values(model, "poverty_line")[table.origin[households]]
+    total = weight.sum()
+    output = sum(model.origins[o].output for o in origins)
+    returned = (people.status == RETURNED) & np.isin(people.origin, origins)
+    home_adults = table.workers_low[households].sum() + table.workers_high[households].sum()
+    skilled = table.workers_high[households].sum() + (people.skill[returned] == HIGH).sum()
+    received = table.remittances_received[households].sum()
+    consumed = (
+        getattr(model, "remittances_consumed", 0.0)
+        if len(origins) == len(model.origins)
+        else np.nan
+    )
+    return {
+        "origin_gdp_per_capita": output / max(total, 1.0),
+        "origin_consumption_per_capita": float(
+            (table.consumption[households]).sum() / max(total, 1.0)
+        ),
+        "origin_poverty_rate": float((weight * (per_capita < line)).sum() / max(total, 1.0)),
+        "origin_skilled_share": float(skilled / max(home_adults + returned.sum(), 1)),
+        "origin_gini": weighted_gini(per_capita, weight),
+        "remittances_to_gdp": float(received / max(output, 1.0)),
+        "origin_residents": float(total),
+        "remittances_received": float(received),
+        "remittances_saved_share": float(1.0 - consumed / received)
+        if received > 0
+        else float("nan"),
+        "returnee_share": float(returned.sum() / max(home_adults + returned.sum(), 1)),
+        "_mean_log_consumption": float(
+            (weight * np.log(np.maximum(per_capita, 1.0))).sum() / max(total, 1.0)
+        ),
+    }
+
+
+def destination_measures(model: TripleWinModel, destinations: list[int]) -> dict[str, float]:
+    """Indicators of destination natives and of migrants in the destination labour markets."""
+    people = model.migrants
+    abroad = people.abroad()
+    native_income = natives = native_pop = gdp = 0.0
+    net_fiscal = 0.0
+    employed_natives = np.zeros(2)
+    native_wages = np.zeros(2)
+    labour_force = unemployed = 0.0
+    dissimilarity = []
+    for d in destinations:
+        economy = model.destinations[d]
+        mine = abroad & (people.destination == d)
+        fiscal = economy.fiscal
+        migrant_wages = float(people.wage[mine].sum())
+        # Natives earn all wages and capital income except what migrants are paid.
+        native_income += economy.output.sum() - migrant_wages
+        costs = fiscal["training_partnership"] + fiscal["return_bonuses"] + fiscal["enforcement"]
+        native_income += fiscal["migrant_net_contribution"] - costs
+        net_fiscal += fiscal["migrant_net_contribution"]
+        native_pop += economy.native_population
+        natives += economy.native_workers
+        gdp += economy.output.sum()
+        employed_natives += economy.employed_natives.sum(axis=0)
+        native_wages += (economy.native_wages * economy.employed_natives).sum(axis=0)
+        unemployed += float((economy.natives * economy.unemployment).sum())
+        labour_force += mine.sum()
+        dissimilarity.append(_dissimilarity(model, d))
+    rows = np.flatnonzero(abroad & np.isin(people.destination, destinations))
+    mean_native_wage = native_wages / np.maximum(employed_natives, 1e-9)
+    native_unemployment = unemployed / max(natives, 1e-9)
+    weights = [model.destinations[d].native_workers for d in destinations]
+    return {
+        "destination_income_per_native": native_income / max(native_pop, 1e-9),
+        "native_wage_low": float(mean_native_wage[0]),
+        "native_wage_high": float(mean_native_wage[1]),
+        "native_unemployment_rate": native_unemployment,
+        "migrant_share_labour_force": float(labour_force / max(labour_force + natives, 1e-9)),
+        "migrant_fiscal_balance_gdp": net_fiscal / max(gdp, 1e-9),
+        "dissimilarity_index": float(np.average(dissimilarity, weights=weights)),
+        "unemployment_gap": _mean(~people.employed[rows]) - native_unemployment
+        if rows.size
+        else float("nan"),
+        "wage_gap": _wage_gap(model, rows, mean_native_wage),
+    }
+
+
+def _dissimilarity(model: TripleWinModel, destination: int) -> float:
+    """Duncan index of migrants against native workers across regions: 0.5 sum |m_r/M - n_r/N|."""
+    economy = model.destinations[destination]
+    migrants = (
+        model.region_network[:, destination, : len(economy.region_names)].sum(axis=0).astype(float)
+    )
+    natives = economy.natives.sum(axis=1)
+    if migrants.sum() == 0:
+        return float("nan")
+    return float(0.5 * np.abs(migrants / migrants.sum() - natives / natives.sum()).sum())
+
+
+def _wage_gap(model: TripleWinModel, rows: np.ndarray, native_wage: np.ndarray) -> float:
+    """Shortfall of migrants' wages from natives' at equal skill, weighted by migrants' skills."""
+    people = model.migrants
+    employed = rows[people.employed[rows]]
+    if employed.size == 0:
+        return float("nan")
+    skill = people.skill[employed]
+    ratio = people.wage[employed] / np.maximum(native_wage[skill], 1e-9)
+    return float(1.0 - ratio.mean())
+
+
+def place_premium(model: TripleWinModel, origins: list[int], destinations: list[int]) -> float:
+    """Same-skill wage of natives abroad over the origin wage, averaged over skills and corridors."""
+    ratios = []
+    for c in range(len(model.corridors)):
+        o, d = int(model.corridors.origin[c]), int(model.corridors.destination[c])
+        if o not in origins or d not in destinations:
+            continue
+        economy = model.destinations[d]
+        native = (economy.native_wages * economy.natives).sum(axis=0) / economy.natives.sum(axis=0)
+        ratios.append(np.mean(native / model.origins[o].wages))
+    return float(np.mean(ratios)) if ratios else float("nan")

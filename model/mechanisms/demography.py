@@ -1,0 +1,115 @@
+"""Step 5 and the turnover of generations: youth come of age, births, and the end of working life.
+
+A youth leaves education with a chance of being skilled that rises with education spending per
+child and with the expected skill premium, *including the prospect of migrating* (Beine, Docquier
+& Rapoport 2008): when skilled emigration is likely and pays well abroad, more youth invest in
+skills (brain gain). Training partnerships add places funded by a destination (Clemens 2015),
+half of them on an 'away' track with a temporary permit offered.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from model.mechanisms.common import (
+    destination_levers,
+    logistic,
+    origin_wages,
+    stochastic_round,
+)
+from model.population import HIGH, RETURNED
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+
+def expected_skill_premium(model: TripleWinModel) -> np.ndarray:
+    """Expected log skill premium per origin, with the chance and pay of emigrating by skill."""
+    wages = np.log(np.maximum(origin_wages(model), 1e-9))
+    abroad = np.log(np.maximum(model.expected_abroad_wage, 1e-9))
+    prospect = model.emigration_prospect
+    expected = (1.0 - prospect) * wages + prospect * abroad
+    return expected[:, HIGH] - expected[:, 0]
+
+
+def come_of_age(model: TripleWinModel) -> None:
+    """Youth join the working-age population, skilled with the chance of the education rule."""
+    table = model.households
+    params = model.params.skills
+    rng = model.streams.demography
+    maturing = rng.binomial(table.youth, 1.0 / model.params.demography.youth_years)
+    gdp = np.array([o.output / max(o.residents, 1.0) for o in model.origins])[table.origin]
+    per_child = table.education_spending / np.maximum(table.youth, 1)
+    spending = np.log(
+        (per_child + 0.01 * params.spending_reference * gdp) / (params.spending_reference * gdp)
+    )
+    chance = logistic(
+        params.education_intercept
+        + params.premium_response * expected_skill_premium(model)[table.origin]
+        + params.spending_response * spending
+    )
+    skilled = rng.binomial(maturing, chance)
+    table.youth -= maturing.astype(table.youth.dtype)
+    table.workers_high += skilled.astype(table.workers_high.dtype)
+    table.workers_low += (maturing - skilled).astype(table.workers_low.dtype)
+    _train_partnership_places(model, maturing - skilled)
+
+
+def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray) -> None:
+    """Destination-funded training turns some new low-skilled workers into skilled ones."""
+    table = model.households
+    rng = model.streams.demography
+    model.partnership_trainees = [np.zeros(0, dtype=np.int64) for _ in model.destinations]
+    model.training_cost = np.zeros(len(model.destinations))
+    places = destination_levers(model, "training_partnership")
+    if not places.any():
+        return
+    skilled_wage = origin_wages(model)[:, HIGH]
+    for economy in model.destinations:
+        partners = model.corridors.origin[model.corridors.destination == economy.index]
+        eligible = np.isin(table.origin, partners) & (new_low_skilled > 0)
+        count = stochastic_round(places[economy.index] * eligible.sum() / 1000.0, rng)
+        chosen = rng.permutation(np.flatnonzero(eligible))[:count]
+        table.workers_low[chosen] -= 1
+        table.workers_high[chosen] += 1
+        away = chosen[rng.random(chosen.size) < model.params.skills.training_away_share]
+        model.partnership_trainees[economy.index] = away
+        model.training_cost[economy.index] = (
+            model.params.skills.training_cost * skilled_wage[table.origin[chosen]].sum()
+        )
+
+
+def births_and_exits(model: TripleWinModel) -> None:
+    """Births to adults at home; working lives end at home and abroad (people leave the model)."""
+    table, people = model.households, model.migrants
+    rng = model.streams.demography
+    n_origins = len(model.origins)
+    ledger = model.ledger
+    returned = people.status == RETURNED
+    adults = (
+        table.workers_low
+        + table.workers_high
+        + np.bincount(people.household[returned], minlength=table.size)
+    )
+    births = rng.poisson(model.params.demography.birth_rate * adults)
+    table.youth += births.astype(table.youth.dtype)
+    ledger.births += np.bincount(table.origin, births, n_origins)
+    exit_rate = 1.0 / model.params.demography.working_years
+    low_exits = rng.binomial(table.workers_low, exit_rate)
+    high_exits = rng.binomial(table.workers_high, exit_rate)
+    table.workers_low -= low_exits.astype(table.workers_low.dtype)
+    table.workers_high -= high_exits.astype(table.workers_high.dtype)
+    ledger.exits_home += np.bincount(table.origin, low_exits + high_exits, n_origins)
+    alive = np.flatnonzero(people.alive())
+    leaving = alive[model.streams.demography.random(alive.size) < exit_rate]
+    at_home = leaving[people.status[leaving] == RETURNED]
+    abroad = leaving[people.status[leaving] != RETURNED]
+    ledger.exits_home += np.bincount(people.origin[at_home], minlength=n_origins)
+    persons_abroad = people.persons(abroad)
+    ledger.exits_abroad += np.bincount(people.origin[abroad], persons_abroad, n_origins)
+    np.subtract.at(table.members_abroad, people.household[abroad], persons_abroad.astype(np.int16))
+    model.recorder.count_departures(people.departure_year[abroad], model.year)
+    people.release(leaving)
+    model.origin_born = ledger.origin_born + ledger.births - ledger.exits_home - ledger.exits_abroad

@@ -1,0 +1,122 @@
+"""Step 3: migrants earn, consume, save and remit; fees are deducted on the way.
+
+Remittances follow three motives (Lucas & Stark 1985): altruism, rising with the household's need;
+insurance, making good part of a household's shock loss (Yang & Choi 2007); and investment by
+those who plan to return. They rise over the first years abroad and then decay, and fall when the
+family joins the migrant or return plans are dropped (Dustmann & Mestres 2010). The amount that
+arrives responds to the fee with a constant elasticity to ``1 - fee`` (Aycinena, Martinez & Yang
+2010; Ambler, Aycinena & Yang 2015). Migrants with return plans save towards a target (Dustmann
+1997). Every dollar sent is either received or paid as a fee.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from model.mechanisms.common import destination_values, origin_values, origin_wages
+from model.population import IRREGULAR
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+
+def earn_consume_remit(model: TripleWinModel) -> None:
+    """Net income, remittances, consumption and savings of every migrant abroad."""
+    people, table = model.migrants, model.households
+    model.ledger.start_year()
+    rows = np.flatnonzero(people.abroad())
+    net, needs = _net_income_and_needs(model, rows)
+    surplus = np.maximum(net - needs, 0.0)
+    received, sent = _remittances(model, rows, surplus)
+    saving = np.where(
+        people.return_plan[rows],
+        model.params.remittances.saving_rate,
+        0.5 * model.params.remittances.saving_rate,
+    )
+    saved = saving * np.maximum(surplus - sent, 0.0) - np.maximum(sent - surplus, 0.0)
+    people.savings[rows] = np.maximum(people.savings[rows] + saved, 0.0)
+    people.income[rows] = net
+    people.consumption[rows] = net - sent - saved
+    people.sent[rows] = sent
+    people.received[rows] = received
+    people.remitted_total[rows] += sent
+    wages = origin_wages(model)
+    unemployment = origin_values(model, "unemployment_rate")[people.origin[rows]]
+    people.home_income[rows] = (
+        wages[people.origin[rows], people.skill[rows]] * people.ability[rows] * (1 - unemployment)
+    )
+    table.remittances_received[:] = np.bincount(people.household[rows], received, table.size)
+    ledger = model.ledger
+    ledger.remittances_sent = float(sent.sum())
+    ledger.remittances_received = float(received.sum())
+    ledger.remittance_fees = float((sent - received).sum())
+
+
+def _net_income_and_needs(model: TripleWinModel, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Income after tax and benefits, and the consumption a migrant's household abroad needs."""
+    people = model.migrants
+    destination = people.destination[rows]
+    legal = people.status[rows] != IRREGULAR
+    wage = people.wage[rows]
+    tax = destination_values(model, "income_tax")[destination] * wage * legal
+    low_wage = np.array(
+        [
+            float(np.average(d.native_wages[:, 0], weights=d.natives[:, 0]))
+            for d in model.destinations
+        ]
+    )
+    benefit = (
+        (~people.employed[rows] & legal)
+        * destination_values(model, "unemployment_benefit")[destination]
+        * low_wage[destination]
+    )
+    params = model.params.remittances
+    household_size = 1.0 + params.dependant_weight * (people.persons(rows) - 1)
+    needs = (
+        params.living_cost
+        * destination_values(model, "gdp_per_capita")[destination]
+        * household_size
+    )
+    n_dest = len(model.destinations)
+    model.migrant_income_tax = np.bincount(destination, tax, n_dest)
+    model.migrant_benefits = np.bincount(destination, benefit, n_dest)
+    return wage - tax + benefit, needs
+
+
+def _remittances(
+    model: TripleWinModel, rows: np.ndarray, surplus: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Amounts received by households and sent by migrants (fees included)."""
+    people, table = model.migrants, model.households
+    params = model.params.remittances
+    home = people.household[rows]
+    per_person = table.consumption / np.maximum(
+        table.workers_low + table.workers_high + table.youth, 1
+    )
+    typical = np.array(
+        [max(np.median(per_person[table.origin == o]), 1.0) for o in range(len(model.origins))]
+    )
+    need = typical[people.origin[rows]] / np.maximum(
+        per_person[home], 0.1 * typical[people.origin[rows]]
+    )
+    need = np.where(
+        table.consumption[home] > 0, np.clip(need, 0.1, 10.0) ** params.need_elasticity, 1.0
+    )
+    senders = np.bincount(home, minlength=table.size)[home]
+    insurance = params.insurance * table.shock_loss[home] / senders
+    years = people.years_abroad[rows]
+    profile = np.minimum(1.0, (years + 1.0) / params.rise_years) * np.exp(
+        -params.decay_rate * np.maximum(0.0, years - params.rise_years)
+    )
+    profile *= np.where(people.persons(rows) > 1, params.reunification_factor, 1.0)
+    profile *= np.where(people.return_plan[rows], 1.0, params.settled_factor)
+    motive = (
+        (params.altruism * need + params.investment * people.return_plan[rows]) * surplus * profile
+    )
+    fee = model.corridors.remittance_fee[people.corridor[rows]]
+    desired = (motive + insurance) * (1.0 - fee) ** params.fee_elasticity
+    affordable = (surplus + 0.5 * people.savings[rows]) * (1.0 - fee)
+    received = np.minimum(desired, affordable)
+    return received, received / (1.0 - fee)

@@ -1,0 +1,149 @@
+"""Step 2: labour markets clear in every economy, region and skill.
+
+At origin, residents' labour (returnees with their premium, Wahba 2015) sets wages through the
+origin's production function. Abroad, unemployed migrants find jobs faster with language, networks
+(Munshi 2003) and less discrimination, and lose them with the cycle; skilled migrants work in
+skilled jobs only once their credentials are recognised and their language suffices (brain waste:
+Mattoo, Neagu & Özden 2008). Their wages are marginal products in the destination's nested CES,
+reduced by language, discrimination and irregular status.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from model.mechanisms.common import destination_values, origin_values, origin_wages
+from model.population import HIGH, IRREGULAR, RETURNED
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+
+def clear_markets(model: TripleWinModel) -> None:
+    """Set origin wages and labour incomes, migrants' jobs and wages abroad."""
+    _clear_origins(model)
+    _migrant_jobs(model)
+    update_migrant_labour(model)
+    for economy in model.destinations:
+        economy.clear_labour_market(
+            model.migrant_labour[economy.index], model.cycle_shocks[economy.index]
+        )
+    _migrant_wages(model)
+
+
+def _clear_origins(model: TripleWinModel) -> None:
+    table, people = model.households, model.migrants
+    n_origins = len(model.origins)
+    employment = 1.0 - origin_values(model, "unemployment_rate")
+    effort = table.ability * employment[table.origin] * model.shock_multiplier
+    returned = np.flatnonzero(people.status == RETURNED)
+    home = people.household[returned]
+    returnee_effort = (
+        people.ability[returned]
+        * (1.0 + model.params.skills.returnee_premium)
+        * employment[people.origin[returned]]
+        * model.shock_multiplier[home]
+    )
+    skill = people.skill[returned]
+    labour = np.column_stack(
+        [
+            np.bincount(table.origin, effort * table.workers_low, n_origins)
+            + np.bincount(people.origin[returned], returnee_effort * (skill == 0), n_origins),
+            np.bincount(table.origin, effort * table.workers_high, n_origins)
+            + np.bincount(people.origin[returned], returnee_effort * (skill == HIGH), n_origins),
+        ]
+    )
+    for economy in model.origins:
+        economy.clear_labour_market(labour[economy.index])
+    wages = origin_wages(model)
+    returnee_income = wages[people.origin[returned], skill] * returnee_effort
+    people.income[returned] = returnee_income
+    people.wage[returned] = returnee_income
+    income = effort * (
+        wages[table.origin, 0] * table.workers_low + wages[table.origin, 1] * table.workers_high
+    )
+    income += np.bincount(home, returnee_income, table.size)
+    model.labour_income = income
+    table.shock_loss[:] = income * np.maximum(0.0, 1.0 / model.shock_multiplier - 1.0)
+
+
+def _migrant_jobs(model: TripleWinModel) -> None:
+    """Job finding and separation of migrants abroad."""
+    people = model.migrants
+    rows = np.flatnonzero(people.abroad())
+    params = model.params.integration
+    destination = people.destination[rows]
+    region = people.region[rows]
+    irregular = people.status[rows] == IRREGULAR
+    regional_unemployment = np.zeros(rows.size)
+    for economy in model.destinations:
+        mine = destination == economy.index
+        regional_unemployment[mine] = economy.unemployment[region[mine], 0]
+    natural = destination_values(model, "natural_unemployment")[destination]
+    pressure = regional_unemployment / np.maximum(natural, 1e-3)
+    separation = np.where(irregular, params.irregular_separation, params.job_separation) * pressure
+    network = model.region_network[people.origin[rows], destination, region]
+    finding = (
+        params.job_finding
+        * (1.0 - destination_values(model, "discrimination")[destination])
+        * (0.4 + 0.6 * people.language[rows])
+        * (1.0 + model.params.migration.network_job_effect * np.log1p(network))
+        * (1.0 - regional_unemployment)
+        / (1.0 - natural)
+    )
+    draw = model.streams.labour.random(rows.size)
+    employed = people.employed[rows]
+    people.employed[rows] = np.where(employed, draw >= separation, draw < finding)
+    people.unemployed_years[rows] = np.where(
+        people.employed[rows], 0, people.unemployed_years[rows] + 1
+    )
+
+
+def efficiency(model: TripleWinModel, rows: np.ndarray) -> np.ndarray:
+    """Efficiency units a migrant supplies: ability, less a penalty for weak language."""
+    people = model.migrants
+    penalty = model.params.integration.language_productivity
+    return people.ability[rows] * (1.0 - penalty * (1.0 - people.language[rows]))
+
+
+def update_migrant_labour(model: TripleWinModel) -> None:
+    """Occupations, employed migrant labour by destination, region and occupation, and networks."""
+    people = model.migrants
+    rows = np.flatnonzero(people.abroad())
+    skilled_job_language = model.params.skills.language_for_skilled_job
+    people.occupation[rows] = (
+        (people.skill[rows] == HIGH)
+        & people.recognised[rows]
+        & (people.language[rows] >= skilled_job_language)
+    )
+    n_regions = max(len(d.region_names) for d in model.destinations)
+    n_dest = len(model.destinations)
+    destination, region = people.destination[rows], people.region[rows]
+    cell = (destination * n_regions + region) * 2 + people.occupation[rows]
+    units = efficiency(model, rows) * people.employed[rows]
+    labour = np.bincount(cell, units, n_dest * n_regions * 2).reshape(n_dest, n_regions, 2)
+    model.migrant_labour = [labour[d.index, : len(d.region_names)] for d in model.destinations]
+    n_origins = len(model.origins)
+    key = (people.origin[rows] * n_dest + destination) * n_regions + region
+    model.region_network = np.bincount(key, minlength=n_origins * n_dest * n_regions).reshape(
+        n_origins, n_dest, n_regions
+    )
+
+
+def _migrant_wages(model: TripleWinModel) -> None:
+    people = model.migrants
+    rows = np.flatnonzero(people.abroad())
+    destination = people.destination[rows]
+    price = np.zeros(rows.size)
+    for economy in model.destinations:
+        mine = destination == economy.index
+        price[mine] = economy.migrant_wages[
+            people.region[rows[mine]], people.occupation[rows[mine]]
+        ]
+    penalty = 1.0 - destination_values(model, "discrimination")[destination]
+    penalty = penalty * np.where(
+        people.status[rows] == IRREGULAR, 1.0 - model.params.integration.irregular_wage_penalty, 1.0
+    )
+    people.wage[rows] = price * efficiency(model, rows) * penalty * people.employed[rows]

@@ -1,0 +1,91 @@
+"""Step 7: returns. Migrants go home when their savings target is met, their permit expired, a
+return bonus is offered, they failed to find work, they are removed, or for other reasons
+(Dustmann & Görlach 2016). Returnees rejoin their household with their savings and family, earn a
+premium at home and start enterprises more often (Wahba 2015; Wahba & Zenou 2012).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from model.mechanisms.common import origin_wages
+from model.population import (
+    BONUS,
+    FAILURE,
+    OTHER_REASON,
+    PARTNERSHIP,
+    REMOVED,
+    RETURNED,
+    SPOUSE_HIGH,
+    SPOUSE_LOW,
+    TARGET_MET,
+    TEMPORARY_WORK,
+)
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+
+def return_home(model: TripleWinModel) -> None:
+    """Decide who returns this year and bring them home."""
+    people = model.migrants
+    params = model.params.returns
+    rows = np.flatnonzero(people.abroad())
+    corridor = people.corridor[rows]
+    plan = people.return_plan[rows]
+    target_met = plan & (people.savings[rows] >= people.savings_target[rows])
+    failing = people.unemployed_years[rows] >= 1
+    bonus = model.corridors.return_bonus[corridor]
+    hazard = np.where(plan, params.base_return, params.settled_return)
+    hazard = hazard + params.target_return * target_met + params.failure_return * failing
+    hazard = hazard + params.bonus_response * bonus * plan
+    hazard *= np.where(people.persons(rows) > 1, params.family_factor, 1.0)
+    leaving = people.must_leave[rows] | (model.streams.returns.random(rows.size) < hazard)
+    reason = np.select([target_met, failing, bonus > 0], [TARGET_MET, FAILURE, BONUS], OTHER_REASON)
+    voluntary = leaving & ~people.must_leave[rows]
+    people.return_reason[rows[voluntary]] = reason[voluntary]
+    _bring_home(model, rows[leaving])
+
+
+def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
+    """Returnees rejoin their households with savings, bonus and family."""
+    people, table = model.migrants, model.households
+    home = people.household[rows]
+    low_wage = origin_wages(model)[people.origin[rows], 0]
+    removed = people.return_reason[rows] == REMOVED
+    bonus = model.corridors.return_bonus[people.corridor[rows]] * low_wage * ~removed
+    model.return_bonus_paid = np.bincount(people.destination[rows], bonus, len(model.destinations))
+    np.add.at(table.wealth, home, people.savings[rows] + bonus)
+    np.add.at(table.youth, home, people.dependants[rows])
+    np.add.at(table.workers_low, home[people.spouse[rows] == SPOUSE_LOW], 1)
+    np.add.at(table.workers_high, home[people.spouse[rows] == SPOUSE_HIGH], 1)
+    np.subtract.at(table.members_abroad, home, people.persons(rows).astype(np.int16))
+    temporary = np.isin(people.channel[rows], (TEMPORARY_WORK, PARTNERSHIP))
+    people.circular[rows] = (
+        temporary & ~removed & model.corridors.circular_reentry[people.corridor[rows]]
+    )
+    model.recorder.count_departures(people.departure_year[rows], model.year)
+    people.status[rows] = RETURNED
+    people.return_year[rows] = model.year
+    people.savings[rows] = 0.0
+    people.dependants[rows] = 0
+    people.spouse[rows] = 0
+    people.employed[rows] = False
+    people.sent[rows] = 0.0
+    people.received[rows] = 0.0
+    _returnee_enterprises(model, rows)
+    model.returns_this_year = rows
+
+
+def _returnee_enterprises(model: TripleWinModel, rows: np.ndarray) -> None:
+    table = model.households
+    home = np.unique(model.migrants.household[rows])
+    cost = model.params.households.enterprise_cost * origin_wages(model)[table.origin[home], 0]
+    able = (table.enterprise_capital[home] == 0) & (table.wealth[home] >= cost)
+    start = able & (
+        model.streams.returns.random(home.size) < model.params.skills.returnee_enterprise
+    )
+    table.wealth[home[start]] -= cost[start]
+    table.enterprise_capital[home[start]] += cost[start]

@@ -1,0 +1,120 @@
+"""Step 6b: legal status transitions and family reunification.
+
+Temporary permits expire: an employed migrant may have it renewed or converted to permanent
+residence; one who must leave may overstay and become irregular, less often under strong
+enforcement (OECD 2008; Warren & Kerwin 2017). Irregular migrants are detected and removed, or
+regularised. Permanent residents naturalise after a qualifying period (MIPEX) and drop return
+plans over time (Dustmann & Görlach 2016). Permanent residents whose family stayed behind may
+bring them where family reunification is allowed; remittances then fall (Dustmann & Mestres 2010).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from model.mechanisms.common import destination_values
+from model.population import (
+    IRREGULAR,
+    NATURALISED,
+    PERMANENT,
+    PERMIT_EXPIRED,
+    REMOVED,
+    SPOUSE_HIGH,
+    SPOUSE_LOW,
+    STUDY,
+    TEMPORARY,
+)
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+
+def transitions(model: TripleWinModel) -> None:
+    """Permit expiry, overstay, removal, regularisation, naturalisation and reunification."""
+    people = model.migrants
+    people.must_leave[:] = False
+    people.return_reason[people.abroad()] = 0
+    _temporary_permits(model)
+    _irregular_migrants(model)
+    _permanent_residents(model)
+    _reunify_families(model)
+
+
+def _temporary_permits(model: TripleWinModel) -> None:
+    people = model.migrants
+    params = model.params.integration
+    rng = model.streams.status
+    rows = np.flatnonzero(people.status == TEMPORARY)
+    people.permit_left[rows] -= 1
+    rows = rows[people.permit_left[rows] <= 0]
+    draw = rng.random((3, rows.size))
+    employed = people.employed[rows] | (people.channel[rows] == STUDY)
+    convert = employed & (draw[0] < params.conversion)
+    renew = employed & ~convert & (draw[1] < params.renewal)
+    leave = ~convert & ~renew
+    enforcement = model.corridors.enforcement[people.corridor[rows]]
+    overstay = leave & (draw[2] < params.overstay * (1.0 - enforcement))
+    people.status[rows[convert]] = PERMANENT
+    people.residence_years[rows[convert]] = 0
+    people.permit_left[rows[renew]] = model.corridors.visa_years[people.corridor[rows[renew]]]
+    people.status[rows[overstay]] = IRREGULAR
+    must_leave = rows[leave & ~overstay]
+    people.must_leave[must_leave] = True
+    people.return_reason[must_leave] = PERMIT_EXPIRED
+
+
+def _irregular_migrants(model: TripleWinModel) -> None:
+    people = model.migrants
+    rows = np.flatnonzero(people.status == IRREGULAR)
+    corridor = people.corridor[rows]
+    draw = model.streams.status.random(rows.size)
+    enforcement = model.corridors.enforcement[corridor]
+    removed = draw < enforcement
+    regularised = ~removed & (draw < enforcement + model.corridors.regularisation[corridor])
+    people.must_leave[rows[removed]] = True
+    people.return_reason[rows[removed]] = REMOVED
+    people.status[rows[regularised]] = TEMPORARY
+    people.permit_left[rows[regularised]] = model.corridors.visa_years[corridor[regularised]]
+
+
+def _permanent_residents(model: TripleWinModel) -> None:
+    people = model.migrants
+    params = model.params.integration
+    rows = np.flatnonzero(people.status == PERMANENT)
+    draw = model.streams.status.random((2, rows.size))
+    eligible = people.residence_years[rows] >= params.naturalisation_years
+    people.status[rows[eligible & (draw[0] < params.naturalisation)]] = NATURALISED
+    settled = rows[draw[1] < model.params.returns.plan_drop]
+    people.return_plan[settled] = False
+
+
+def _reunify_families(model: TripleWinModel) -> None:
+    people, table = model.migrants, model.households
+    rows = np.flatnonzero((people.status == PERMANENT) | (people.status == NATURALISED))
+    rows = rows[model.corridors.family_reunification[people.corridor[rows]].astype(bool)]
+    rows = rows[(people.dependants[rows] + people.spouse[rows]) == 0]
+    home = people.household[rows]
+    needs = (
+        2.0
+        * model.params.remittances.living_cost
+        * destination_values(model, "gdp_per_capita")[people.destination[rows]]
+    )
+    able = (people.income[rows] >= needs) & (
+        table.youth[home] + table.workers_low[home] + table.workers_high[home] > 0
+    )
+    chance = model.params.integration.reunification
+    join = rows[able & (model.streams.status.random(rows.size) < chance)]
+    join = join[np.unique(people.household[join], return_index=True)[1]]
+    home = people.household[join]
+    has_spouse = table.workers_low[home] + table.workers_high[home] > 0
+    spouse_low = has_spouse & (table.workers_low[home] > 0)
+    spouse_high = has_spouse & ~spouse_low
+    table.workers_low[home[spouse_low]] -= 1
+    table.workers_high[home[spouse_high]] -= 1
+    people.dependants[join] = table.youth[home]
+    people.spouse[join] = np.where(spouse_low, SPOUSE_LOW, np.where(spouse_high, SPOUSE_HIGH, 0))
+    table.members_abroad[home] += (table.youth[home] + has_spouse).astype(np.int16)
+    table.youth[home] = 0
+    model.reunified_this_year = int(join.size)

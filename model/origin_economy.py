@@ -1,0 +1,104 @@
+"""OriginEconomy: one origin country's production, wages, TFP and public finances (DESIGN §2)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+import numpy as np
+
+from model import production
+from model.scenario.economies import OriginConfig
+from model.scenario.policy import Policy
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+
+class OriginEconomy(mesa.Agent):
+    """An origin country.
+
+    Its firms combine capital with resident labour (low-skilled and skilled, in efficiency units)
+    in a Cobb-Douglas of a CES labour aggregate; wages are marginal products. TFP grows at an
+    exogenous rate and responds to the skilled share of residents (human-capital externality:
+    Moretti 2004; brain drain lowers it) and to the share of returnees (knowledge brought home:
+    Wahba 2015).
+
+    Attributes:
+        index: Position of the country among the origins.
+        name: Name in the scenario file.
+        wages: Wage per efficiency unit of low-skilled and skilled labour (PPP $ per year).
+        output: GDP this year (PPP $).
+        fiscal: This year's public accounts (revenue and spending items, PPP $).
+    """
+
+    def __init__(
+        self,
+        model: TripleWinModel,
+        index: int,
+        name: str,
+        config: OriginConfig,
+        policy: Policy,
+        labour: np.ndarray,
+        residents: float,
+    ) -> None:
+        super().__init__(model)
+        self.index = index
+        self.name = name
+        self.config = config
+        self.policy = policy
+        world = model.params.world
+        self.cost_of_capital = world.world_interest_rate + world.depreciation
+        self.capital_output = production.steady_state_capital_output(
+            config.capital_share, world.world_interest_rate, world.depreciation
+        )
+        self.weight_low = float(
+            production.weight_for_premium(
+                config.skill_premium, labour[0], labour[1], config.skill_substitution
+            )
+        )
+        output = config.gdp_per_capita * residents
+        aggregate = production.ces(self.weight_low, labour[0], labour[1], config.skill_substitution)
+        self.base_tfp = production.tfp_for_output(
+            output, aggregate, config.capital_share, self.capital_output
+        )
+        self.tfp = self.base_tfp
+        self.capital = self.capital_output * output
+        self.initial_skilled_share = float(labour[1] / (labour[0] + labour[1]))
+        self.labour = np.asarray(labour, dtype=float)
+        self.wages = np.zeros(2)
+        self.output = output
+        self.residents = residents
+        self.fiscal: dict[str, float] = {}
+        self.clear_labour_market(self.labour)
+
+    def clear_labour_market(self, labour: np.ndarray) -> None:
+        """Set output and wages for this year's labour supply ``[low, high]`` (efficiency units)."""
+        config = self.config
+        alpha = config.capital_share
+        self.labour = labour
+        aggregate = production.ces(self.weight_low, labour[0], labour[1], config.skill_substitution)
+        self.output = float(self.tfp * self.capital**alpha * aggregate ** (1.0 - alpha))
+        per_unit = (1.0 - alpha) * self.output / aggregate
+        weights = np.array([self.weight_low, 1.0 - self.weight_low])
+        self.wages = per_unit * production.ces_marginal(
+            weights, aggregate, labour, config.skill_substitution
+        )
+
+    def update(self, skilled_share: float, returnee_share: float, year: int) -> None:
+        """Step 9: TFP follows growth, human capital and returnees; capital adjusts."""
+        config = self.config
+        relative_skills = max(skilled_share, 1e-6) / self.initial_skilled_share
+        self.tfp = (
+            self.base_tfp
+            * (1.0 + config.tfp_growth) ** year
+            * relative_skills**config.human_capital_externality
+            * np.exp(config.diaspora_knowledge * returnee_share)
+        )
+        aggregate = production.ces(
+            self.weight_low, self.labour[0], self.labour[1], config.skill_substitution
+        )
+        target = production.desired_capital(
+            self.tfp, aggregate, config.capital_share, self.cost_of_capital
+        )
+        self.capital += self.model.params.world.capital_adjustment * (float(target) - self.capital)

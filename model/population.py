@@ -1,0 +1,202 @@
+"""Column stores for the two populations: origin households and people who migrated.
+
+DESIGN §8: state lives in numpy columns; an agent is a light handle on one row. Households are a
+fixed set of rows. People who migrated (abroad, or returned and living at home again) occupy rows
+of :class:`MigrantTable`, whose free rows are reused, so arrivals and returns never allocate per
+person: capacity only grows, geometrically, when every row is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+# Legal status of a person in the migrant table. RETURNED rows are people living at home again.
+TEMPORARY, PERMANENT, IRREGULAR, NATURALISED, RETURNED, FREE = 0, 1, 2, 3, 4, -1
+STATUS_NAMES = {
+    TEMPORARY: "temporary",
+    PERMANENT: "permanent",
+    IRREGULAR: "irregular",
+    NATURALISED: "naturalised",
+    RETURNED: "returned",
+    FREE: "free",
+}
+
+# Entry channels (DESIGN §4 Admission).
+TEMPORARY_WORK, PERMANENT_WORK, FAMILY, STUDY, HUMANITARIAN, IRREGULAR_ROUTE, PARTNERSHIP = range(7)
+CHANNEL_NAMES = (
+    "temporary work",
+    "permanent work",
+    "family",
+    "study",
+    "humanitarian",
+    "irregular route",
+    "skill partnership",
+)
+
+# Why a person last went home.
+NOT_RETURNED, TARGET_MET, PERMIT_EXPIRED, REMOVED, FAILURE, BONUS, OTHER_REASON = range(7)
+RETURN_REASONS = (
+    "",
+    "savings target met",
+    "permit expired",
+    "removed",
+    "no work abroad",
+    "return bonus",
+    "other reasons",
+)
+
+LOW, HIGH = 0, 1
+
+# The spouse column: no spouse abroad, or a low-skilled or skilled spouse who joined.
+SPOUSE_LOW, SPOUSE_HIGH = 1, 2
+
+HOUSEHOLD_COLUMNS: dict[str, type] = {
+    "origin": np.int16,
+    "community": np.int32,
+    "workers_low": np.int16,
+    "workers_high": np.int16,
+    "youth": np.int16,
+    "ability": np.float64,
+    "drought_exposed": np.bool_,
+    "wealth": np.float64,
+    "income": np.float64,
+    "consumption": np.float64,
+    "education_spending": np.float64,
+    "shock_loss": np.float64,
+    "enterprise_capital": np.float64,
+    "remittances_received": np.float64,
+    "members_abroad": np.int16,
+}
+
+MIGRANT_COLUMNS: dict[str, type] = {
+    "person_id": np.int64,
+    "household": np.int32,
+    "origin": np.int16,
+    "destination": np.int16,
+    "corridor": np.int16,
+    "region": np.int16,
+    "skill": np.int8,
+    "status": np.int8,
+    "channel": np.int8,
+    "trips": np.int16,
+    "departure_year": np.int16,
+    "years_abroad": np.int16,
+    "permit_left": np.int16,
+    "residence_years": np.int16,
+    "unemployed_years": np.int16,
+    "employed": np.bool_,
+    "occupation": np.int8,
+    "recognised": np.bool_,
+    "return_plan": np.bool_,
+    "circular": np.bool_,
+    "must_leave": np.bool_,
+    "return_year": np.int16,
+    "return_reason": np.int8,
+    "dependants": np.int16,
+    "spouse": np.int8,
+    "ability": np.float64,
+    "language": np.float64,
+    "ties": np.float64,
+    "wage": np.float64,
+    "income": np.float64,
+    "consumption": np.float64,
+    "home_income": np.float64,
+    "savings": np.float64,
+    "savings_target": np.float64,
+    "sent": np.float64,
+    "received": np.float64,
+    "remitted_total": np.float64,
+}
+
+
+class ColumnTable:
+    """A struct of numpy arrays, one per column, all of the same length."""
+
+    def __init__(self, columns: dict[str, type], size: int) -> None:
+        self._dtypes = columns
+        self.size = size
+        for name, dtype in columns.items():
+            setattr(self, name, np.zeros(size, dtype=dtype))
+
+    @property
+    def column_names(self) -> list[str]:
+        """Names of the columns, in declaration order."""
+        return list(self._dtypes)
+
+    def nbytes(self) -> int:
+        """Memory held by the columns."""
+        return sum(getattr(self, name).nbytes for name in self._dtypes)
+
+
+class HouseholdTable(ColumnTable):
+    """Origin households: a fixed set of rows."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(HOUSEHOLD_COLUMNS, size)
+
+    def resident_adults(self) -> np.ndarray:
+        """Working-age adults living in each household, returnees excluded."""
+        return self.workers_low + self.workers_high
+
+
+class MigrantTable(ColumnTable):
+    """People who migrated, abroad or returned; free rows are reused.
+
+    Args:
+        capacity: Initial number of rows.
+        on_grow: Called with the range of new rows whenever capacity grows (creates handles).
+    """
+
+    def __init__(self, capacity: int, on_grow: Callable[[range], None] | None = None) -> None:
+        super().__init__(MIGRANT_COLUMNS, max(capacity, 16))
+        self.status[:] = FREE
+        self._on_grow = on_grow
+        self._next_person_id = 0
+        if on_grow is not None:
+            on_grow(range(self.size))
+
+    def abroad(self) -> np.ndarray:
+        """Boolean mask of rows of people living abroad."""
+        return (self.status >= TEMPORARY) & (self.status <= NATURALISED)
+
+    def persons(self, rows: np.ndarray) -> np.ndarray:
+        """People a row stands for abroad: the migrant, the children and the spouse who joined."""
+        return 1 + self.dependants[rows] + (self.spouse[rows] > 0)
+
+    def alive(self) -> np.ndarray:
+        """Boolean mask of rows in use (abroad or returned)."""
+        return self.status != FREE
+
+    def allocate(self, count: int) -> np.ndarray:
+        """Take ``count`` free rows, growing the table if needed; returns their indices.
+
+        The rows are reset to defaults and given fresh person ids.
+        """
+        free = np.flatnonzero(self.status == FREE)
+        if free.size < count:
+            self._grow(self.size - free.size + count)
+            free = np.flatnonzero(self.status == FREE)
+        rows = free[:count]
+        for name, dtype in self._dtypes.items():
+            getattr(self, name)[rows] = np.zeros(1, dtype=dtype)[0]
+        self.person_id[rows] = np.arange(self._next_person_id, self._next_person_id + count)
+        self._next_person_id += count
+        return rows
+
+    def release(self, rows: np.ndarray) -> None:
+        """Free rows whose people have left the model."""
+        self.status[rows] = FREE
+
+    def _grow(self, needed: int) -> None:
+        new_size = max(needed, int(self.size * 1.5) + 16)
+        old_size = self.size
+        for name, dtype in self._dtypes.items():
+            column = np.zeros(new_size, dtype=dtype)
+            column[:old_size] = getattr(self, name)
+            setattr(self, name, column)
+        self.status[old_size:] = FREE
+        self.size = new_size
+        if self._on_grow is not None:
+            self._on_grow(range(old_size, new_size))

@@ -1,0 +1,1 @@
+"""Scenario files: schema (pydantic), documented parameters, loading with extends and overrides."""

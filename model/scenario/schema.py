@@ -1,0 +1,125 @@
+"""The scenario file: every parameter of TripleWin, validated (DESIGN §5, §9).
+
+A scenario is a YAML mapping with these sections; unknown keys are errors. Variants say
+``extends: baseline.yaml`` and change only what differs (see :mod:`model.scenario.loader`).
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from model.scenario.behaviour import (
+    Demography,
+    Households,
+    Integration,
+    Migration,
+    Remittances,
+    Returns,
+    Skills,
+    World,
+)
+from model.scenario.economies import CorridorConfig, DestinationConfig, OriginConfig
+from model.scenario.params import Section, param
+from model.scenario.policy import Policy
+
+
+class Simulation(Section):
+    """Size and length of a run."""
+
+    households: int = param(
+        2000,
+        "Origin households in all (split among origins by their household_share).",
+        unit="households",
+        ge=10,
+        le=10_000_000,
+    )
+    years: int = param(40, "Simulated years (one step is one year).", unit="years", ge=1, le=500)
+    evaluation_years: int = param(
+        10, "Final years over which indicators are averaged.", unit="years", ge=1, le=500
+    )
+    replications: int = param(
+        10, "Replications run by default by `run` and `compare`.", unit="runs", ge=1, le=100_000
+    )
+
+    @model_validator(mode="after")
+    def _window_fits(self) -> Simulation:
+        if self.evaluation_years > self.years:
+            raise ValueError(
+                f"evaluation_years ({self.evaluation_years}) cannot exceed years ({self.years})"
+            )
+        return self
+
+
+def _default_corridors() -> dict[str, CorridorConfig]:
+    return {"main": CorridorConfig(origin="origin", destination="destination")}
+
+
+class Scenario(Section):
+    """A complete TripleWin scenario."""
+
+    name: str = Field(
+        "scenario", description="Short name of the scenario (defaults to the file name)."
+    )
+    description: str = Field("", description="What the scenario represents, in a sentence or two.")
+    simulation: Simulation = Field(default_factory=Simulation)
+    policy: Policy = Field(default_factory=Policy)
+    origins: dict[str, OriginConfig] = Field(default_factory=lambda: {"origin": OriginConfig()})
+    destinations: dict[str, DestinationConfig] = Field(
+        default_factory=lambda: {"destination": DestinationConfig()}
+    )
+    corridors: dict[str, CorridorConfig] = Field(default_factory=_default_corridors)
+    world: World = Field(default_factory=World)
+    demography: Demography = Field(default_factory=Demography)
+    households: Households = Field(default_factory=Households)
+    migration: Migration = Field(default_factory=Migration)
+    remittances: Remittances = Field(default_factory=Remittances)
+    skills: Skills = Field(default_factory=Skills)
+    integration: Integration = Field(default_factory=Integration)
+    returns: Returns = Field(default_factory=Returns)
+
+    @model_validator(mode="after")
+    def _corridors_link_declared_countries(self) -> Scenario:
+        if not self.origins or not self.destinations:
+            raise ValueError("a scenario needs at least one origin and one destination")
+        for name, corridor in self.corridors.items():
+            if corridor.origin not in self.origins:
+                raise ValueError(
+                    f"corridor '{name}' names origin '{corridor.origin}'; "
+                    f"declared origins: {', '.join(self.origins)}"
+                )
+            if corridor.destination not in self.destinations:
+                raise ValueError(
+                    f"corridor '{name}' names destination '{corridor.destination}'; "
+                    f"declared destinations: {', '.join(self.destinations)}"
+                )
+        pairs = [(c.origin, c.destination) for c in self.corridors.values()]
+        if len(set(pairs)) != len(pairs):
+            raise ValueError("two corridors link the same origin and destination")
+        for name, dest in self.destinations.items():
+            if not dest.regions:
+                raise ValueError(f"destination '{name}' needs at least one region")
+        self._check_lever_scopes()
+        return self
+
+    def _check_lever_scopes(self) -> None:
+        """Reject overrides of a lever where it cannot act (a quota on a corridor, say)."""
+        from model.world import DESTINATION_LEVERS, ORIGIN_LEVERS
+
+        places = [("origins", n, o.policy, DESTINATION_LEVERS) for n, o in self.origins.items()]
+        places += [
+            ("destinations", n, d.policy, ORIGIN_LEVERS) for n, d in self.destinations.items()
+        ]
+        places += [
+            ("corridors", n, c.policy, DESTINATION_LEVERS + ORIGIN_LEVERS)
+            for n, c in self.corridors.items()
+        ]
+        for section, name, policy, misplaced in places:
+            if policy is None:
+                continue
+            for lever in misplaced:
+                if getattr(policy, lever) is not None:
+                    scope = "destination" if lever in DESTINATION_LEVERS else "origin"
+                    raise ValueError(
+                        f"{section}.{name}.policy.{lever}: this lever acts per {scope}; "
+                        f"set it under policy or {scope}s.NAME.policy"
+                    )
