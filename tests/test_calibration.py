@@ -1,0 +1,47 @@
+"""The default scenario sits inside every calibration band of DESIGN §7 (the table is printed)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+
+from model.calibration import calibration_report, load_targets
+from model.scenario.schema import Scenario
+from model.simulation import simulate
+from tests.conftest import SCENARIOS
+
+REPLICATIONS = 5
+
+
+@pytest.fixture(scope="module")
+def report() -> pd.DataFrame:
+    baseline = Scenario(**yaml.safe_load((SCENARIOS / "baseline.yaml").read_text()))
+    seeds = np.random.SeedSequence(2024).spawn(REPLICATIONS)
+    table = calibration_report([simulate(baseline, seed) for seed in seeds])
+    with pd.option_context("display.width", 160, "display.max_colwidth", 40):
+        print("\nDefault scenario against the calibration targets (DESIGN section 7):")
+        print(table.drop(columns="source").to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    return table
+
+
+def test_targets_cover_design_section_7():
+    names = {t.statistic for t in load_targets()}
+    assert {
+        "remittance_cost_share",
+        "remittances_to_gdp",
+        "place_premium",
+        "remittances_saved_share",
+        "left_within_5y",
+        "migrant_fiscal_balance_gdp",
+        "migrant_share_labour_force",
+        "emigration_rate",
+    } <= names
+    assert all(t.source for t in load_targets())
+
+
+@pytest.mark.parametrize("target", [t.name for t in load_targets()])
+def test_default_scenario_is_inside_the_band(report: pd.DataFrame, target: str):
+    row = report.set_index("target").loc[target]
+    assert row["inside"], f"{target}: mean {row['mean']:.4g} outside {row['band']}"
