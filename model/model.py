@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mesa
+from mesa.agent import AgentSet
 import numpy as np
 
 from model import initialise
@@ -104,10 +105,10 @@ class TripleWinModel(mesa.Model):
         self.migrant_handles.extend(Migrant(self, row) for row in rows)
 
     @property
-    def migrants_alive(self) -> mesa.AgentSet:
+    def migrants_alive(self) -> AgentSet:
         """AgentSet of the people who migrated and are still in the model (abroad or returned)."""
         rows = np.flatnonzero(self.migrants.alive())
-        return mesa.AgentSet([self.migrant_handles[r] for r in rows], random=self.random)
+        return AgentSet([self.migrant_handles[r] for r in rows], random=self.random)
 
     def step(self) -> None:
         """One year, in the order of DESIGN §3."""
