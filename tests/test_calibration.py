@@ -22,7 +22,9 @@ def report() -> pd.DataFrame:
     table = calibration_report([simulate(baseline, seed) for seed in seeds])
     with pd.option_context("display.width", 160, "display.max_colwidth", 40):
         print("\nDefault scenario against the calibration targets (DESIGN section 7):")
-        print(table.drop(columns="source").to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+        print(
+            table.drop(columns="source").to_string(index=False, float_format=lambda x: f"{x:.4g}")
+        )
     return table
 
 

@@ -24,7 +24,9 @@ def assert_conserved(model: TripleWinModel) -> None:
     home, abroad = people_by_origin(model)
     np.testing.assert_array_equal(model.origin_born, home + abroad)
     ledger = model.ledger
-    assert np.isclose(ledger.remittances_sent, ledger.remittances_received + ledger.remittance_fees, rtol=1e-12)
+    assert np.isclose(
+        ledger.remittances_sent, ledger.remittances_received + ledger.remittance_fees, rtol=1e-12
+    )
     np.testing.assert_allclose(
         model.households.remittances_received.sum(), ledger.remittances_received, rtol=1e-12
     )
@@ -63,7 +65,9 @@ def test_members_abroad_match_the_migrant_rows():
     bonus=st.floats(0.0, 3.0),
     partnership=st.floats(0.0, 50.0),
 )
-def test_conservation_holds_for_any_policy(fee, quota, enforcement, circular, reunification, bonus, partnership):
+def test_conservation_holds_for_any_policy(
+    fee, quota, enforcement, circular, reunification, bonus, partnership
+):
     scenario = small(
         simulation={"households": 200, "years": 8, "evaluation_years": 3},
         policy={

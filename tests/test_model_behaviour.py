@@ -92,15 +92,21 @@ def two_by_two():
 
 def test_two_origins_and_two_destinations_report_each_country():
     result = simulate(two_by_two(), 4)
-    assert set(result.by_country) == {"origin:south", "origin:east", "destination:north", "destination:west"}
+    assert set(result.by_country) == {
+        "origin:south",
+        "origin:east",
+        "destination:north",
+        "destination:west",
+    }
     south, east = result.by_country["origin:south"], result.by_country["origin:east"]
     assert east["origin_gdp_per_capita"] > south["origin_gdp_per_capita"]
     for key, values in result.by_country.items():
         assert values["migrants_abroad"] > 0, key
     pooled = result.indicators["migrants_abroad"]
-    by_destination = result.by_country["destination:north"]["migrants_abroad"] + result.by_country[
-        "destination:west"
-    ]["migrants_abroad"]
+    by_destination = (
+        result.by_country["destination:north"]["migrants_abroad"]
+        + result.by_country["destination:west"]["migrants_abroad"]
+    )
     assert np.isclose(pooled, by_destination)
 
 
@@ -110,7 +116,10 @@ def test_migrants_flow_along_all_four_corridors():
         model.step()
     people = model.migrants
     abroad = people.abroad()
-    used = {(int(o), int(d)) for o, d in zip(people.origin[abroad], people.destination[abroad], strict=True)}
+    used = {
+        (int(o), int(d))
+        for o, d in zip(people.origin[abroad], people.destination[abroad], strict=True)
+    }
     assert used == {(0, 0), (0, 1), (1, 0), (1, 1)}
 
 

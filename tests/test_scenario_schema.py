@@ -23,9 +23,21 @@ def leaf_fields(model: type[BaseModel], prefix: str = ""):
 
 def test_every_parameter_has_meaning_unit_and_source():
     from model.scenario.behaviour import Households
-    from model.scenario.economies import CorridorConfig, DestinationConfig, OriginConfig, RegionConfig
+    from model.scenario.economies import (
+        CorridorConfig,
+        DestinationConfig,
+        OriginConfig,
+        RegionConfig,
+    )
 
-    for section in (Policy, OriginConfig, DestinationConfig, RegionConfig, CorridorConfig, Households):
+    for section in (
+        Policy,
+        OriginConfig,
+        DestinationConfig,
+        RegionConfig,
+        CorridorConfig,
+        Households,
+    ):
         for path, info in leaf_fields(section):
             if path in {"policy", "regions", "origin", "destination"}:
                 continue
@@ -42,7 +54,10 @@ def test_every_lever_names_its_gcm_objective():
 def test_shipped_baseline_is_the_schema_default():
     data = yaml.safe_load((SCENARIOS / "baseline.yaml").read_text())
     shipped = Scenario(**data)
-    assert shipped.model_dump() == Scenario(name="baseline", description=shipped.description).model_dump()
+    assert (
+        shipped.model_dump()
+        == Scenario(name="baseline", description=shipped.description).model_dump()
+    )
 
 
 def test_parameter_reference_is_up_to_date():
@@ -55,7 +70,10 @@ def test_parameter_reference_is_up_to_date():
         ({"policy": {"remittance_fee": 1.7}}, "less than or equal"),
         ({"policy": {"remitance_fee": 0.03}}, "Extra inputs"),
         ({"simulation": {"households": "many"}}, "valid integer"),
-        ({"corridors": {"main": {"origin": "origin", "destination": "mars"}}}, "declared destinations"),
+        (
+            {"corridors": {"main": {"origin": "origin", "destination": "mars"}}},
+            "declared destinations",
+        ),
         ({"simulation": {"years": 5, "evaluation_years": 10}}, "cannot exceed"),
     ],
 )

@@ -109,7 +109,7 @@ def _arrival_wages(model: TripleWinModel) -> np.ndarray:
 
 
 def _annuity(params) -> float:
-    years = np.arange(1, int(round(params.horizon_years)) + 1)
+    years = np.arange(1, round(params.horizon_years) + 1)
     return float((1.0 / (1.0 + params.discount_rate) ** years).sum())
 
 
