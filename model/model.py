@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import mesa
-from mesa.agent import AgentSet
 import numpy as np
+from mesa.agent import AgentSet
 
 from model import initialise
 from model.agents import Household, Migrant

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 
@@ -48,7 +50,7 @@ def test_received_falls_with_the_fee_for_the_same_migrants():
         model = TripleWinModel(small(policy={"remittance_fee": fee}), seed=9)
         model.step()
         amounts.append(model.ledger.remittances_received)
-    assert all(a > b for a, b in zip(amounts, amounts[1:], strict=False))
+    assert all(a > b for a, b in itertools.pairwise(amounts))
 
 
 def closed_borders():

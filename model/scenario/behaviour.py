@@ -268,7 +268,7 @@ class Remittances(Section):
 
     altruism: float = param(
         0.7,
-        "Share of income above needs sent out of altruism by a migrant whose household lives at the median consumption.",
+        "Share of income above needs sent out of altruism when the household consumes the median.",
         unit="share",
         source="calibrated to remittances of 5-10% of GDP (World Bank/KNOMAD 2024)",
         ge=0.0,
@@ -276,7 +276,7 @@ class Remittances(Section):
     )
     need_elasticity: float = param(
         0.5,
-        "Elasticity of altruistic remittances to the household's need (poverty line over consumption).",
+        "Elasticity of altruistic remittances to need (median consumption over the household's).",
         unit="elasticity",
         source="Lucas & Stark 1985",
         ge=0.0,
