@@ -1,0 +1,140 @@
+"""Step 8c: newcomers leave their households, settle in a region, and become migrant rows.
+
+Newcomers settle in regions by wages, compatriots and unemployment (Bartel 1989; Jaeger 2007), a
+multinomial logit. Households are updated as each group leaves (later channels see who already
+went); the migrant rows of the whole year are written in one batch at the end, so arrivals cost a
+fixed number of array operations a year rather than a number per channel (DESIGN §8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from model.initialise import savings_targets
+from model.mechanisms.common import origin_values, origin_wages
+from model.population import CHANNEL_NAMES, HIGH, PARTNERSHIP, STUDY, TEMPORARY_WORK
+
+if TYPE_CHECKING:
+    from model.model import TripleWinModel
+
+
+@dataclass
+class Newcomers:
+    """Groups of first-time migrants admitted this year, in the order they were admitted."""
+
+    household: list[np.ndarray] = field(default_factory=list)
+    skill: list[np.ndarray] = field(default_factory=list)
+    corridor: list[np.ndarray] = field(default_factory=list)
+    channel: list[np.ndarray] = field(default_factory=list)
+    status: list[np.ndarray] = field(default_factory=list)
+    savings_target: list[np.ndarray] = field(default_factory=list)
+    region: list[np.ndarray] = field(default_factory=list)
+
+
+def depart(
+    model: TripleWinModel,
+    newcomers: Newcomers,
+    home: np.ndarray,
+    skill: np.ndarray,
+    corridor: np.ndarray,
+    cost: np.ndarray,
+    channel: int,
+    status: int,
+) -> None:
+    """A group leaves: households lose the member and pay the cost; the group joins ``newcomers``."""
+    if home.size == 0:
+        return
+    table = model.households
+    np.subtract.at(table.workers_high, home[skill == HIGH], 1)
+    np.subtract.at(table.workers_low, home[skill != HIGH], 1)
+    np.subtract.at(table.wealth, home, cost)
+    np.add.at(table.members_abroad, home, 1)
+    origin = table.origin[home]
+    bond = origin_values(model, "skilled_emigration_bond")[origin] * origin_wages(model)[origin, HIGH]
+    model.emigration_bonds += np.bincount(origin, bond * (skill == HIGH), len(model.origins))
+    newcomers.household.append(home)
+    newcomers.skill.append(skill)
+    newcomers.corridor.append(corridor)
+    newcomers.channel.append(np.full(home.size, channel, dtype=np.int8))
+    newcomers.status.append(np.full(home.size, status, dtype=np.int8))
+    newcomers.savings_target.append(savings_targets(model, home, model.streams.admission))
+    newcomers.region.append(settle(model, origin, model.corridors.destination[corridor]))
+
+
+def settle(model: TripleWinModel, origin: np.ndarray, destination: np.ndarray) -> np.ndarray:
+    """Region chosen by each newcomer: wages, compatriots and unemployment (multinomial logit)."""
+    params = model.params.migration
+    region = np.zeros(origin.size, dtype=np.int16)
+    for economy in model.destinations:
+        mine = np.flatnonzero(destination == economy.index)
+        if mine.size == 0:
+            continue
+        regions = len(economy.region_names)
+        compatriots = model.region_network[origin[mine], economy.index, :regions]
+        utility = (
+            params.settlement_wage_weight * np.log(economy.migrant_wages[:, 0])[None, :]
+            + params.settlement_network_weight * np.log1p(compatriots)
+            - params.settlement_unemployment_weight * economy.unemployment[:, 0][None, :]
+        )
+        noise = model.streams.admission.gumbel(size=utility.shape)
+        region[mine] = np.argmax(utility + noise, axis=1)
+    return region
+
+
+def arrive(
+    model: TripleWinModel,
+    rows: np.ndarray,
+    corridor: np.ndarray,
+    channel: np.ndarray,
+    status: np.ndarray,
+    region: np.ndarray,
+) -> None:
+    """Set the state of people arriving abroad (first-time or returning)."""
+    people = model.migrants
+    params = model.params.integration
+    people.corridor[rows] = corridor
+    people.destination[rows] = model.corridors.destination[corridor]
+    people.status[rows] = status
+    people.channel[rows] = channel
+    people.region[rows] = region
+    people.departure_year[rows] = model.year
+    people.years_abroad[rows] = 0
+    people.residence_years[rows] = 0
+    people.unemployed_years[rows] = 0
+    people.permit_left[rows] = np.where(
+        channel == STUDY, params.study_years, model.corridors.visa_years[corridor]
+    )
+    people.language[rows] = np.maximum(people.language[rows], params.initial_language)
+    people.employed[rows] = (channel == TEMPORARY_WORK) | (channel == PARTNERSHIP)
+    people.recognised[rows] |= channel == PARTNERSHIP
+    people.return_plan[rows] = True
+    people.must_leave[rows] = False
+    people.return_reason[rows] = 0
+    people.savings[rows] = 0.0
+    model.arrivals_by_channel += np.bincount(channel, minlength=len(CHANNEL_NAMES))
+
+
+def commit(model: TripleWinModel, newcomers: Newcomers) -> None:
+    """Write the year's first-time migrants into free rows of the migrant table."""
+    if not newcomers.household:
+        return
+    people, table = model.migrants, model.households
+    home = np.concatenate(newcomers.household)
+    rows = people.allocate(home.size)
+    people.household[rows] = home
+    people.origin[rows] = table.origin[home]
+    people.skill[rows] = np.concatenate(newcomers.skill)
+    people.ability[rows] = table.ability[home]
+    people.trips[rows] = 1
+    people.savings_target[rows] = np.concatenate(newcomers.savings_target)
+    arrive(
+        model,
+        rows,
+        np.concatenate(newcomers.corridor),
+        np.concatenate(newcomers.channel),
+        np.concatenate(newcomers.status),
+        np.concatenate(newcomers.region),
+    )
