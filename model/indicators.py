@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from model import measures
+from model.mechanisms.common import among
 from model.mechanisms.households import residents
 
 if TYPE_CHECKING:
@@ -147,9 +148,11 @@ def _indicators(
 ) -> dict[str, float]:
     people, table = model.migrants, model.households
     abroad = people.abroad()
-    mine = abroad & np.isin(people.origin, origins) & np.isin(people.destination, destinations)
+    n_origins, n_destinations = len(model.origins), len(model.destinations)
+    mine = abroad & among(people.origin, origins, n_origins)
+    mine &= among(people.destination, destinations, n_destinations)
     rows = np.flatnonzero(mine)
-    households = np.flatnonzero(np.isin(table.origin, origins))
+    households = np.flatnonzero(among(table.origin, origins, n_origins))
     persons = residents(model)
     values: dict[str, float] = {}
     values.update(measures.migrant_measures(model, rows))
@@ -165,7 +168,7 @@ def _indicators(
     )
     values["arrivals"] = float(model.arrivals_by_channel.sum())
     values["returns"] = float(
-        np.isin(people.destination[model.returns_this_year], destinations).sum()
+        among(people.destination[model.returns_this_year], destinations, n_destinations).sum()
     )
     values["place_premium"] = measures.place_premium(model, origins, destinations)
     return {k: v for k, v in values.items() if not k.startswith("_")}

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.mechanisms.common import origin_values
+from model.mechanisms.common import among, origin_values
 from model.population import HIGH, IRREGULAR, NATURALISED, PERMANENT, RETURNED, TEMPORARY
 
 # How secure each legal status is, for the integration index (irregular 0 ... naturalised 1).
@@ -79,7 +79,7 @@ def origin_measures(
     line = origin_values(model, "poverty_line")[table.origin[households]]
     total = weight.sum()
     output = sum(model.origins[o].output for o in origins)
-    returned = (people.status == RETURNED) & np.isin(people.origin, origins)
+    returned = (people.status == RETURNED) & among(people.origin, origins, len(model.origins))
     home_adults = table.workers_low[households].sum() + table.workers_high[households].sum()
     skilled = table.workers_high[households].sum() + (people.skill[returned] == HIGH).sum()
     received = table.remittances_received[households].sum()
@@ -137,7 +137,7 @@ def destination_measures(model: TripleWinModel, destinations: list[int]) -> dict
         unemployed += float((economy.natives * economy.unemployment).sum())
         labour_force += mine.sum()
         dissimilarity.append(_dissimilarity(model, d))
-    rows = np.flatnonzero(abroad & np.isin(people.destination, destinations))
+    rows = np.flatnonzero(abroad & among(people.destination, destinations, len(model.destinations)))
     mean_native_wage = native_wages / np.maximum(employed_natives, 1e-9)
     native_unemployment = unemployed / max(natives, 1e-9)
     weights = [model.destinations[d].native_workers for d in destinations]

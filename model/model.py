@@ -99,6 +99,7 @@ class TripleWinModel(mesa.Model):
             )
             for i, (name, cfg) in enumerate(params.origins.items())
         ]
+        self.origin_wage_table = np.array([o.wages for o in self.origins])
         initialise.settle_initial_state(self)
 
     def _add_migrant_handles(self, rows: range) -> None:

@@ -159,7 +159,8 @@ class MigrantTable(ColumnTable):
 
     def abroad(self) -> np.ndarray:
         """Boolean mask of rows of people living abroad."""
-        return (self.status >= TEMPORARY) & (self.status <= NATURALISED)
+        # FREE (-1) wraps to 255 as unsigned, so one comparison selects the four statuses abroad.
+        return self.status.view(np.uint8) <= NATURALISED
 
     def persons(self, rows: np.ndarray) -> np.ndarray:
         """People a row stands for abroad: the migrant, the children and the spouse who joined."""

@@ -69,7 +69,10 @@ def _quotas(model: TripleWinModel, destination: int, rng: np.random.Generator) -
         "study": destination_values(model, "study_quota"),
         "humanitarian": destination_values(model, "humanitarian_quota"),
     }
-    return {name: stochastic_round(per_1000[destination] * thousands, rng) for name, per_1000 in levers.items()}
+    return {
+        name: stochastic_round(per_1000[destination] * thousands, rng)
+        for name, per_1000 in levers.items()
+    }
 
 
 def _run_channels(
@@ -86,7 +89,9 @@ def _run_channels(
     waiting = np.ones(mine.size, dtype=bool)
     anyone = waiting.copy()
     skilled = applicants.skill[mine] == HIGH
-    reserved = round(quota["permanent"] * destination_levers(model, "skill_selectivity")[destination])
+    reserved = round(
+        quota["permanent"] * destination_levers(model, "skill_selectivity")[destination]
+    )
     home = applicants.household[mine]
     shock = table.shock_loss[home] / np.maximum(table.income[home] + table.shock_loss[home], 1.0)
     distressed = shock >= model.params.migration.humanitarian_loss
@@ -137,7 +142,8 @@ def _irregular_route(
     corridor = applicants.corridor[refused]
     low_wage = origin_wages(model)[table.origin[applicants.household[refused]], 0]
     extra_cost = np.maximum(
-        (model.corridors.irregular_cost[corridor] - model.corridors.migration_cost[corridor]) * low_wage,
+        (model.corridors.irregular_cost[corridor] - model.corridors.migration_cost[corridor])
+        * low_wage,
         0.0,
     )
     cost = applicants.cost[refused] + extra_cost
@@ -149,7 +155,9 @@ def _irregular_route(
     credit = params.network_credit * applicants.network[refused] * low_wage
     liquid = table.wealth[applicants.household[refused]] + credit >= cost
     draw = rng.random((2, refused.size))
-    willing = params.irregular_propensity * logistic((value - params.gain_threshold) / params.gain_scale)
+    willing = params.irregular_propensity * logistic(
+        (value - params.gain_threshold) / params.gain_scale
+    )
     attempt = liquid & (draw[0] < willing)
     failed = attempt & (draw[1] < model.corridors.irregular_risk[corridor])
     np.subtract.at(table.wealth, applicants.household[refused[failed]], cost[failed])

@@ -53,7 +53,9 @@ def depart(
     np.subtract.at(table.wealth, home, cost)
     np.add.at(table.members_abroad, home, 1)
     origin = table.origin[home]
-    bond = origin_values(model, "skilled_emigration_bond")[origin] * origin_wages(model)[origin, HIGH]
+    bond = (
+        origin_values(model, "skilled_emigration_bond")[origin] * origin_wages(model)[origin, HIGH]
+    )
     model.emigration_bonds += np.bincount(origin, bond * (skill == HIGH), len(model.origins))
     newcomers.household.append(home)
     newcomers.skill.append(skill)

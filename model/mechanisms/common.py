@@ -48,8 +48,17 @@ def _cached(model: TripleWinModel, key: tuple[str, str], values) -> np.ndarray:
 
 
 def origin_wages(model: TripleWinModel) -> np.ndarray:
-    """Wages per efficiency unit at every origin, shape ``(origins, 2)``."""
-    return np.array([o.wages for o in model.origins])
+    """Wages per efficiency unit at every origin, shape ``(origins, 2)`` (set when markets clear)."""
+    return model.origin_wage_table
+
+
+def among(values: np.ndarray, wanted: list[int], count: int) -> np.ndarray:
+    """Mask of ``values`` in ``wanted`` (indices of countries out of ``count``), without isin when trivial."""
+    if len(wanted) == count:
+        return np.ones(values.shape, dtype=bool)
+    if len(wanted) == 1:
+        return values == wanted[0]
+    return np.isin(values, wanted)
 
 
 def logistic(x: np.ndarray) -> np.ndarray:

@@ -57,6 +57,7 @@ def _clear_origins(model: TripleWinModel) -> None:
     )
     for economy in model.origins:
         economy.clear_labour_market(labour[economy.index])
+    model.origin_wage_table = np.array([o.wages for o in model.origins])
     wages = origin_wages(model)
     returnee_income = wages[people.origin[returned], skill] * returnee_effort
     people.income[returned] = returnee_income

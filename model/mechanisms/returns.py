@@ -62,7 +62,8 @@ def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
     np.add.at(table.workers_low, home[people.spouse[rows] == SPOUSE_LOW], 1)
     np.add.at(table.workers_high, home[people.spouse[rows] == SPOUSE_HIGH], 1)
     np.subtract.at(table.members_abroad, home, people.persons(rows).astype(np.int16))
-    temporary = np.isin(people.channel[rows], (TEMPORARY_WORK, PARTNERSHIP))
+    channel = people.channel[rows]
+    temporary = (channel == TEMPORARY_WORK) | (channel == PARTNERSHIP)
     people.circular[rows] = (
         temporary & ~removed & model.corridors.circular_reentry[people.corridor[rows]]
     )
