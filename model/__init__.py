@@ -1,6 +1,23 @@
-"""TripleWin: an agent-based simulator of international migration and co-development."""
+"""TripleWin: an agent-based simulator of international migration and co-development.
 
-from model.model import TripleWinModel
-from model.simulation import RunResult, simulate
+The model's classes are imported lazily, so that light users of the package (the command line's
+``--help``, the scenario schema) do not pay for importing Mesa.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 __all__ = ["RunResult", "TripleWinModel", "simulate"]
+_HOMES = {
+    "TripleWinModel": "model.model",
+    "RunResult": "model.simulation",
+    "simulate": "model.simulation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'model' has no attribute {name!r}")

@@ -156,6 +156,7 @@ def _indicators(
     persons = residents(model)
     values: dict[str, float] = {}
     values.update(measures.migrant_measures(model, rows))
+    values.update(measures.remittance_measures(model, origins, destinations))
     values.update(measures.origin_measures(model, origins, households, persons))
     values.update(measures.destination_measures(model, destinations))
     origin_born = values["origin_residents"] + values["persons_abroad"]

@@ -45,11 +45,24 @@ def migrant_measures(model: TripleWinModel, rows: np.ndarray) -> dict[str, float
         "migrant_integration_index": _mean(index),
         "migrants_abroad": float(rows.size),
         "persons_abroad": float(people.persons(rows).sum()),
-        "remittances_sent": float(people.sent[rows].sum()),
-        "remittance_cost_share": _ratio(
-            (people.sent[rows] - people.received[rows]).sum(), people.sent[rows].sum()
-        ),
         "_migrant_gain_total": float((people.income[rows] - people.home_income[rows]).sum()),
+    }
+
+
+def remittance_measures(
+    model: TripleWinModel, origins: list[int], destinations: list[int]
+) -> dict[str, float]:
+    """This year's remittances sent along the corridors linking ``origins`` and ``destinations``.
+
+    Read from the flows of step 3, so migrants who returned or left the model since still count.
+    """
+    corridors = model.corridors
+    mine = among(corridors.origin, origins, len(model.origins))
+    mine &= among(corridors.destination, destinations, len(model.destinations))
+    sent, received = model.remittances_by_corridor[:, mine].sum(axis=1)
+    return {
+        "remittances_sent": float(sent),
+        "remittance_cost_share": _ratio(sent - received, sent),
     }
 
 

@@ -72,7 +72,7 @@ def test_parameter_reference_is_up_to_date():
         ({"simulation": {"households": "many"}}, "valid integer"),
         (
             {"corridors": {"main": {"origin": "origin", "destination": "mars"}}},
-            "declared destinations",
+            "is not declared",
         ),
         ({"simulation": {"years": 5, "evaluation_years": 10}}, "cannot exceed"),
     ],

@@ -51,12 +51,14 @@ def admit(model: TripleWinModel, applicants: Applicants) -> None:
     model.irregular_failures = 0
     model.emigration_bonds = np.zeros(len(model.origins))
     newcomers = Newcomers()
+    trainees = [_admit_trainees(model, newcomers, d.index) for d in model.destinations]
+    # A household sends one member a year: one that sent a trainee does not also apply.
+    applying = ~np.isin(applicants.household, np.concatenate(trainees))
     destination = model.corridors.destination[applicants.corridor]
     for economy in model.destinations:
-        mine = np.flatnonzero(destination == economy.index)
+        mine = np.flatnonzero((destination == economy.index) & applying)
         quota = _quotas(model, economy.index, rng)
         quota["temporary"] -= _readmit_circular(model, economy.index, quota["temporary"], rng)
-        _admit_trainees(model, newcomers, economy.index)
         _run_channels(model, newcomers, applicants, mine, economy.index, quota, rng)
     commit(model, newcomers)
 
@@ -187,8 +189,12 @@ def _readmit_circular(
     return int(rows.size)
 
 
-def _admit_trainees(model: TripleWinModel, newcomers: Newcomers, destination: int) -> None:
-    """Away-track graduates of a skill partnership leave with a temporary permit and a job."""
+def _admit_trainees(model: TripleWinModel, newcomers: Newcomers, destination: int) -> np.ndarray:
+    """Away-track graduates of a skill partnership leave with a temporary permit and a job.
+
+    Returns:
+        The households the graduates left.
+    """
     table = model.households
     trainees = model.partnership_trainees[destination]
     trainees = trainees[table.workers_high[trainees] > 0]
@@ -196,3 +202,4 @@ def _admit_trainees(model: TripleWinModel, newcomers: Newcomers, destination: in
     skill = np.full(trainees.size, HIGH, dtype=np.int8)
     cost = np.zeros(trainees.size)
     depart(model, newcomers, trainees, skill, corridor, cost, PARTNERSHIP, TEMPORARY)
+    return trainees

@@ -48,6 +48,11 @@ def earn_consume_remit(model: TripleWinModel) -> None:
         wages[people.origin[rows], people.skill[rows]] * people.ability[rows] * (1 - unemployment)
     )
     table.remittances_received[:] = np.bincount(people.household[rows], received, table.size)
+    n_corridors = len(model.corridors)
+    corridor = people.corridor[rows]
+    model.remittances_by_corridor = np.stack(
+        [np.bincount(corridor, sent, n_corridors), np.bincount(corridor, received, n_corridors)]
+    )
     ledger = model.ledger
     ledger.remittances_sent = float(sent.sum())
     ledger.remittances_received = float(received.sum())

@@ -84,20 +84,20 @@ class Scenario(Section):
         for name, corridor in self.corridors.items():
             if corridor.origin not in self.origins:
                 raise ValueError(
-                    f"corridor '{name}' names origin '{corridor.origin}'; "
+                    f"corridors.{name}.origin: '{corridor.origin}' is not declared; "
                     f"declared origins: {', '.join(self.origins)}"
                 )
             if corridor.destination not in self.destinations:
                 raise ValueError(
-                    f"corridor '{name}' names destination '{corridor.destination}'; "
+                    f"corridors.{name}.destination: '{corridor.destination}' is not declared; "
                     f"declared destinations: {', '.join(self.destinations)}"
                 )
         pairs = [(c.origin, c.destination) for c in self.corridors.values()]
         if len(set(pairs)) != len(pairs):
-            raise ValueError("two corridors link the same origin and destination")
+            raise ValueError("corridors: two corridors link the same origin and destination")
         for name, dest in self.destinations.items():
             if not dest.regions:
-                raise ValueError(f"destination '{name}' needs at least one region")
+                raise ValueError(f"destinations.{name}.regions: at least one region is needed")
         self._check_lever_scopes()
         return self
 

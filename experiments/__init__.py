@@ -1,0 +1,1 @@
+"""The experiment machinery of TripleWin: replications, statistics, results folders, commands."""

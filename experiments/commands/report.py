@@ -1,0 +1,56 @@
+"""``run.py report RESULTS_DIR``: one self-contained HTML page of a results folder."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+from pathlib import Path
+
+from model.errors import InputError
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "report",
+        help="one self-contained HTML page of a results folder",
+        description="Write RESULTS_DIR/report.html: the question, what was run, the figures "
+        "(embedded) and the caveats, readable by someone who never ran the model.",
+    )
+    parser.add_argument("results", type=Path, metavar="RESULTS_DIR", help="a results folder")
+    parser.add_argument(
+        "--out", type=Path, help="where to write the page (default: RESULTS_DIR/report.html)"
+    )
+    parser.set_defaults(execute=execute)
+
+
+def execute(args: argparse.Namespace) -> int:
+    from experiments import results
+    from experiments.report.page import render
+
+    folder: Path = args.results
+    manifest_path = folder / "manifest.json"
+    if not folder.is_dir():
+        raise InputError(str(folder), None, "no such results folder")
+    if not manifest_path.is_file():
+        raise InputError(
+            str(folder), "manifest.json", "missing: not a finished results folder of run.py"
+        )
+    try:
+        manifest = json.loads(manifest_path.read_text())
+    except json.JSONDecodeError as error:
+        raise InputError(str(manifest_path), None, f"not valid JSON ({error.msg})") from None
+    command = str(manifest.get("command", ""))
+    try:
+        kind = importlib.import_module(f"experiments.report.kinds.{command}")
+    except ModuleNotFoundError:
+        raise InputError(
+            str(manifest_path), "command", f"no report for results of '{command}'"
+        ) from None
+    sections = kind.sections(folder, manifest)
+    subtitle = getattr(kind, "SUBTITLE", "Results of " + " ".join(manifest.get("command_line", [])))
+    page = render(kind.TITLE, subtitle, sections, manifest)
+    out = args.out or folder / "report.html"
+    results.write_atomically(out, lambda tmp: tmp.write_text(page, encoding="utf-8"))
+    print(out)
+    return 0

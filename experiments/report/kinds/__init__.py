@@ -1,0 +1,1 @@
+"""One module per command whose results folders ``run.py report`` can render."""

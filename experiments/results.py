@@ -1,0 +1,101 @@
+"""Results folders: every file written whole or not at all, and a manifest in each (DESIGN §9).
+
+Files are written to a temporary name in the folder and moved into place with ``os.replace``, so a
+reader (or an interrupted command) never sees half a file, and a file from an earlier command is
+replaced only once its successor is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from experiments import provenance
+
+DEFAULT_ROOT = Path("results")
+
+
+def default_folder(command: str, name: str) -> Path:
+    """``results/COMMAND/NAME-YYYYMMDD-HHMMSS``: a new folder for each use of a command."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = DEFAULT_ROOT / command / f"{name}-{stamp}"
+    suffix = 1
+    while folder.exists():
+        suffix += 1
+        folder = DEFAULT_ROOT / command / f"{name}-{stamp}-{suffix}"
+    return folder
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write`` on a temporary file beside ``path``, then move it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_parquet(path: Path, frame: pd.DataFrame) -> Path:
+    """A table as Parquet, atomically."""
+    return write_atomically(path, lambda tmp: frame.to_parquet(tmp, index=False))
+
+
+def write_json(path: Path, document: Any) -> Path:
+    """A JSON document, atomically (NaN is not JSON: callers pass None)."""
+    text = json.dumps(document, indent=2, allow_nan=False, default=_jsonable)
+    return write_atomically(path, lambda tmp: tmp.write_text(text + "\n"))
+
+
+def write_figure(path: Path, figure: Any) -> Path:
+    """A matplotlib figure as PNG, atomically; the figure is closed."""
+    import matplotlib.pyplot as plt
+
+    try:
+        return write_atomically(path, lambda tmp: figure.savefig(tmp, format="png", dpi=110))
+    finally:
+        plt.close(figure)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "item"):
+        return value.item()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def manifest(
+    command: str,
+    *,
+    scenarios: dict[str, Any],
+    seed: int | None,
+    seeds: list[dict[str, object]] | None,
+    timings: dict[str, float],
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The manifest of a results folder: what was run, with which inputs, code and machine."""
+    return {
+        "command": command,
+        "command_line": provenance.command_line(),
+        "created": provenance.now(),
+        "scenarios": scenarios,
+        "seed": seed,
+        "seeds": seeds,
+        "versions": provenance.versions(),
+        "git": provenance.git_state(),
+        "machine": provenance.machine(),
+        "timings": timings,
+        **(extra or {}),
+    }

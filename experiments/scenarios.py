@@ -1,0 +1,64 @@
+"""Scenario files as the commands use them: loaded, overridden, and described for the manifest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from model.scenario.loader import extends_chain, load_scenario
+from model.scenario.schema import Scenario
+
+
+@dataclass
+class LoadedScenario:
+    """A validated scenario with where it came from.
+
+    Attributes:
+        scenario: The validated parameters.
+        path: The scenario file named on the command line.
+        overrides: The ``--set KEY=VALUE`` texts applied on top of the file.
+    """
+
+    scenario: Scenario
+    path: Path
+    overrides: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The scenario's name (its ``name:`` key, else the file name)."""
+        return self.scenario.name
+
+    def describe(self) -> dict[str, Any]:
+        """Files, overrides and every resolved parameter, for a manifest."""
+        return {
+            "name": self.name,
+            "file": str(self.path),
+            "files": extends_chain(self.path),
+            "overrides": list(self.overrides),
+            "parameters": self.scenario.model_dump(mode="json"),
+        }
+
+
+def years_overrides(years: int | None, evaluation_years: int) -> list[str]:
+    """``--years N`` as overrides; the evaluation window shrinks to fit a shorter run."""
+    if years is None:
+        return []
+    overrides = [f"simulation.years={years}"]
+    if 0 < years < evaluation_years:
+        overrides.append(f"simulation.evaluation_years={years}")
+    return overrides
+
+
+def load(
+    path: str | Path, overrides: Sequence[str] = (), years: int | None = None
+) -> LoadedScenario:
+    """Load a scenario file with ``--set`` overrides and an optional number of years."""
+    applied = list(overrides)
+    if years is not None:
+        first = load_scenario(path, applied)
+        applied += years_overrides(years, first.simulation.evaluation_years)
+    scenario = load_scenario(path, applied)
+    assert isinstance(scenario, Scenario)
+    return LoadedScenario(scenario, Path(path), applied)
