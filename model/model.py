@@ -114,6 +114,7 @@ class TripleWinModel(mesa.Model):
     def step(self) -> None:
         """One year, in the order of DESIGN §3."""
         self.year += 1
+        self.streams.start_year(self.year)
         shocks.draw(self)  # 1
         labour.clear_markets(self)  # 2
         earnings.earn_consume_remit(self)  # 3
