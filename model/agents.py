@@ -75,6 +75,7 @@ class Household(mesa.Agent):
     enterprise_capital = _household("Capital of the household enterprise (PPP $).")
     remittances_received = _household("Remittances received this year (PPP $).")
     members_abroad = _household("Members living abroad (migrants and their dependants).")
+    emigrants = _household("Members who ever left for abroad (first departures).")
 
     @property
     def origin_name(self) -> str:
@@ -104,6 +105,9 @@ class Migrant(mesa.Agent):
         self.row = row
 
     person_id = _migrant("Identifier of the person currently in this row.")
+    person_key = _migrant(
+        "Household row x 1024 + order of first departure: keys the person's random draws."
+    )
     household = _migrant("Row of the origin household.")
     origin = _migrant("Index of the origin country.")
     destination = _migrant("Index of the destination country.")

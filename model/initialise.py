@@ -19,6 +19,7 @@ from model.population import (
     NATURALISED,
     PERMANENT,
     PERMANENT_WORK,
+    PERSONS_PER_HOUSEHOLD,
     TEMPORARY,
     TEMPORARY_WORK,
 )
@@ -124,6 +125,10 @@ def _describe_initial_migrants(
     table.workers_high[senders] -= skilled
     table.workers_low[senders] -= ~skilled
     table.members_abroad[senders] += 1
+    people.person_key[rows] = (
+        senders.astype(np.int64) * PERSONS_PER_HOUSEHOLD + table.emigrants[senders]
+    )
+    table.emigrants[senders] += 1
     statuses = np.array(list(INITIAL_STATUS_SHARES))
     shares = np.array(list(INITIAL_STATUS_SHARES.values()))
     people.status[rows] = rng.choice(statuses, size=n, p=shares / shares.sum())
@@ -166,15 +171,14 @@ def _describe_initial_migrants(
     )
 
 
-def savings_targets(
-    model: TripleWinModel, households: np.ndarray, rng: np.random.Generator
-) -> np.ndarray:
+def savings_targets(model: TripleWinModel, households: np.ndarray, luck: np.ndarray) -> np.ndarray:
     """Savings targets of new migrants: log-normal around the median target (Dustmann 1997).
 
-    The target is in origin low-skilled wages, so it is what a return buys at home.
+    The target is in origin low-skilled wages, so it is what a return buys at home; ``luck``
+    holds one standard normal number per migrant (log-sd 0.5).
     """
     low_wage = np.array([o.wages[0] for o in model.origins])[model.households.origin[households]]
-    return model.params.returns.target_savings * low_wage * rng.lognormal(0.0, 0.5, households.size)
+    return model.params.returns.target_savings * low_wage * np.exp(0.5 * luck)
 
 
 def settle_initial_state(model: TripleWinModel) -> None:
@@ -187,12 +191,15 @@ def settle_initial_state(model: TripleWinModel) -> None:
     income = table.ability * (
         wages[table.origin, 0] * table.workers_low + wages[table.origin, HIGH] * table.workers_high
     )
-    table.wealth[:] = (
-        model.params.households.initial_wealth * income * rng.lognormal(-0.125, 0.5, table.size)
-    )
+    # Keyed to the household, so a scenario with another initial stock abroad (no_migration, say)
+    # starts its households with the same wealth draws.
+    luck = np.exp(-0.125 + 0.5 * model.draws.normal("initial wealth", model.household_keys))
+    table.wealth[:] = model.params.households.initial_wealth * income * luck
     people = model.migrants
     abroad = np.flatnonzero(people.abroad())
-    people.savings_target[abroad] = savings_targets(model, people.household[abroad], rng)
+    people.savings_target[abroad] = savings_targets(
+        model, people.household[abroad], rng.standard_normal(abroad.size)
+    )
     people.savings[abroad] = 0.3 * people.savings_target[abroad] * rng.random(abroad.size)
     labour.update_migrant_labour(model)
     n_origins = len(model.origin_names)

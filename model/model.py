@@ -24,6 +24,7 @@ from model.mechanisms import (
 )
 from model.origin_economy import OriginEconomy
 from model.population import HouseholdTable, MigrantTable
+from model.randomness import KeyedRandom
 from model.scenario.policy import resolve_policy
 from model.scenario.schema import Scenario
 from model.world import Corridors, Ledger, RandomStreams
@@ -53,6 +54,7 @@ class TripleWinModel(mesa.Model):
             seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
         )
         self.streams = RandomStreams(seed_sequence)
+        self.draws = KeyedRandom(seed_sequence)
         super().__init__(rng=self.streams.mesa)
         self.params = params
         self.year = 0
@@ -70,6 +72,7 @@ class TripleWinModel(mesa.Model):
         params = self.params
         counts = initialise.split_households(params)
         self.households = HouseholdTable(int(counts.sum()))
+        self.household_keys = np.arange(self.households.size, dtype=np.int64)
         self.migrants = MigrantTable(0, on_grow=self._add_migrant_handles)
         initialise.populate_households(self, counts)
         self.household_handles = [Household(self, row) for row in range(self.households.size)]
@@ -114,7 +117,7 @@ class TripleWinModel(mesa.Model):
     def step(self) -> None:
         """One year, in the order of DESIGN §3."""
         self.year += 1
-        self.streams.start_year(self.year)
+        self.draws.year = self.year
         shocks.draw(self)  # 1
         labour.clear_markets(self)  # 2
         earnings.earn_consume_remit(self)  # 3

@@ -49,6 +49,11 @@ RETURN_REASONS = (
 
 LOW, HIGH = 0, 1
 
+# A person's key for keyed random draws (model/randomness.py): the household's row times this,
+# plus the order in which the person first left it. The same household's k-th emigrant has the
+# same key in any scenario, so draws that concern a person stay paired between scenarios.
+PERSONS_PER_HOUSEHOLD = 1024
+
 # The spouse column: no spouse abroad, or a low-skilled or skilled spouse who joined.
 SPOUSE_LOW, SPOUSE_HIGH = 1, 2
 
@@ -68,10 +73,12 @@ HOUSEHOLD_COLUMNS: dict[str, type] = {
     "enterprise_capital": np.float64,
     "remittances_received": np.float64,
     "members_abroad": np.int16,
+    "emigrants": np.int16,
 }
 
 MIGRANT_COLUMNS: dict[str, type] = {
     "person_id": np.int64,
+    "person_key": np.int64,
     "household": np.int32,
     "origin": np.int16,
     "destination": np.int16,

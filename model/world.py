@@ -12,19 +12,9 @@ from model.scenario.policy import Policy, resolve_policy
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
-STREAMS = (
-    "mesa",
-    "init",
-    "climate",
-    "shocks",
-    "demography",
-    "labour",
-    "integration",
-    "status",
-    "returns",
-    "migration",
-    "admission",
-)
+# Sequential generators: Mesa's own, and the one that draws the initial population. Every yearly
+# draw is keyed instead (model/randomness.py), so that scenarios stay paired.
+STREAMS = ("mesa", "init")
 
 # Where each lever acts (DESIGN §5: a lever applies everywhere unless an economy or corridor
 # overrides it). Corridor-scope levers may be overridden by origin, destination or corridor.
@@ -40,45 +30,22 @@ CORRIDOR_LEVERS = tuple(
 )
 
 
-# Streams drawn from during the yearly steps; each starts every year at its own fixed position.
-YEARLY_STREAMS = tuple(name for name in STREAMS if name not in ("mesa", "init"))
-# Each year's draws come from their own block of a stream; no year uses anywhere near 2**64.
-YEAR_BLOCK = 2**64
-
-
 class RandomStreams:
-    """Independent generators per mechanism, spawned from one ``SeedSequence``.
+    """The run's sequential generators, spawned from one ``SeedSequence``.
 
-    Separate streams keep common random numbers aligned between scenarios: the drought years,
-    the business cycle and every household's yearly draws are the same in replication ``i`` of
-    any two scenarios, whatever happens to the number of migrants. Each stream also restarts
-    every year at a fixed position (``start_year``), so when two scenarios draw different
-    numbers of variates in one year (more migrants, say), their draws are aligned again the
-    next year instead of drifting apart for the rest of the run (common random numbers with
-    synchronisation: Law 2015, Simulation Modeling and Analysis, section 11.2).
+    Attributes:
+        seed: The run's seed.
+        mesa: Mesa's generator (``model.rng``); the mechanisms do not draw from it.
+        init: Draws the initial population.
     """
 
     def __init__(self, seed: np.random.SeedSequence) -> None:
         self.seed = seed
-        self._start: dict[str, dict] = {}
         # Children by explicit spawn key rather than ``seed.spawn``, which would advance the
         # caller's SeedSequence: the same SeedSequence object must give the same model twice.
-        children = [
-            np.random.SeedSequence(seed.entropy, spawn_key=(*seed.spawn_key, i))
-            for i in range(len(STREAMS))
-        ]
-        for name, child in zip(STREAMS, children, strict=True):
-            generator = np.random.Generator(np.random.PCG64(child))
-            setattr(self, name, generator)
-            if name in YEARLY_STREAMS:
-                self._start[name] = generator.bit_generator.state
-
-    def start_year(self, year: int) -> None:
-        """Move every yearly stream to the start of this year's block of draws."""
-        for name, state in self._start.items():
-            bit_generator = getattr(self, name).bit_generator
-            bit_generator.state = state
-            bit_generator.advance(year * YEAR_BLOCK)
+        for i, name in enumerate(STREAMS):
+            child = np.random.SeedSequence(seed.entropy, spawn_key=(*seed.spawn_key, i))
+            setattr(self, name, np.random.default_rng(child))
 
 
 class Corridors:

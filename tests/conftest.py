@@ -10,6 +10,17 @@ from model.scenario.schema import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
+# Tables that tests want shown at the end of the session (e.g. the calibration report).
+SUMMARIES: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    # Test modules import this file as ``tests.conftest``; pytest may load it under another name.
+    import tests.conftest as shared
+
+    for text in shared.SUMMARIES:
+        terminalreporter.write_sep("-", "report")
+        terminalreporter.write_line(text)
 
 
 def small(replace: dict | None = None, **sections) -> Scenario:

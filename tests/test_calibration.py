@@ -10,7 +10,7 @@ import yaml
 from model.calibration import calibration_report, load_targets
 from model.scenario.schema import Scenario
 from model.simulation import simulate
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, SUMMARIES
 
 REPLICATIONS = 5
 
@@ -21,10 +21,14 @@ def report() -> pd.DataFrame:
     seeds = np.random.SeedSequence(2024).spawn(REPLICATIONS)
     table = calibration_report([simulate(baseline, seed) for seed in seeds])
     with pd.option_context("display.width", 160, "display.max_colwidth", 40):
-        print("\nDefault scenario against the calibration targets (DESIGN section 7):")
-        print(
-            table.drop(columns="source").to_string(index=False, float_format=lambda x: f"{x:.4g}")
+        text = table.drop(columns="source").to_string(
+            index=False, float_format=lambda x: f"{x:.4g}"
         )
+    # Printed in the test session's summary (tests/conftest.py), captured output or not.
+    SUMMARIES.append(
+        f"Default scenario ({REPLICATIONS} replications) against the calibration targets "
+        f"of DESIGN section 7:\n{text}"
+    )
     return table
 
 

@@ -22,7 +22,6 @@ from model.mechanisms.common import (
     logistic,
     lottery,
     origin_wages,
-    stochastic_round,
 )
 from model.population import (
     CHANNEL_NAMES,
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
 
 def admit(model: TripleWinModel, applicants: Applicants) -> None:
     """Run every destination's channels, then write the year's newcomers in one batch."""
-    rng = model.streams.admission
     model.arrivals_by_channel = np.zeros(len(CHANNEL_NAMES), dtype=np.int64)
     model.irregular_failures = 0
     model.emigration_bonds = np.zeros(len(model.origins))
@@ -57,13 +55,13 @@ def admit(model: TripleWinModel, applicants: Applicants) -> None:
     destination = model.corridors.destination[applicants.corridor]
     for economy in model.destinations:
         mine = np.flatnonzero((destination == economy.index) & applying)
-        quota = _quotas(model, economy.index, rng)
-        quota["temporary"] -= _readmit_circular(model, economy.index, quota["temporary"], rng)
-        _run_channels(model, newcomers, applicants, mine, economy.index, quota, rng)
+        quota = _quotas(model, economy.index)
+        quota["temporary"] -= _readmit_circular(model, economy.index, quota["temporary"])
+        _run_channels(model, newcomers, applicants, mine, economy.index, quota)
     commit(model, newcomers)
 
 
-def _quotas(model: TripleWinModel, destination: int, rng: np.random.Generator) -> dict[str, int]:
+def _quotas(model: TripleWinModel, destination: int) -> dict[str, int]:
     thousands = model.destinations[destination].native_workers / 1000.0
     levers = {
         "temporary": destination_levers(model, "temporary_quota"),
@@ -72,7 +70,7 @@ def _quotas(model: TripleWinModel, destination: int, rng: np.random.Generator) -
         "humanitarian": destination_values(model, "humanitarian_quota"),
     }
     return {
-        name: stochastic_round(per_1000[destination] * thousands, rng)
+        name: model.draws.round(f"{name} quota", destination, per_1000[destination] * thousands)
         for name, per_1000 in levers.items()
     }
 
@@ -84,10 +82,9 @@ def _run_channels(
     mine: np.ndarray,
     destination: int,
     quota: dict[str, int],
-    rng: np.random.Generator,
 ) -> None:
     table = model.households
-    priority = rng.random(mine.size)
+    priority = model.draws.uniform("admission priority", applicants.household[mine])
     waiting = np.ones(mine.size, dtype=bool)
     anyone = waiting.copy()
     skilled = applicants.skill[mine] == HIGH
@@ -108,7 +105,7 @@ def _run_channels(
         chosen = lottery(waiting & eligible, priority, count)
         waiting[chosen] = False
         _leave(model, newcomers, applicants, mine[chosen], channel, status)
-    _irregular_route(model, newcomers, applicants, mine[waiting], rng)
+    _irregular_route(model, newcomers, applicants, mine[waiting])
 
 
 def _leave(
@@ -136,7 +133,6 @@ def _irregular_route(
     newcomers: Newcomers,
     applicants: Applicants,
     refused: np.ndarray,
-    rng: np.random.Generator,
 ) -> None:
     """Refused applicants for whom the irregular route still pays try it; some fail on the way."""
     table = model.households
@@ -156,35 +152,43 @@ def _irregular_route(
     )
     credit = params.network_credit * applicants.network[refused] * low_wage
     liquid = table.wealth[applicants.household[refused]] + credit >= cost
-    draw = rng.random((2, refused.size))
+    home = applicants.household[refused]
     willing = params.irregular_propensity * logistic(
         (value - params.gain_threshold) / params.gain_scale
     )
-    attempt = liquid & (draw[0] < willing)
-    failed = attempt & (draw[1] < model.corridors.irregular_risk[corridor])
+    attempt = liquid & model.draws.chance("irregular attempt", home, willing)
+    risk = model.corridors.irregular_risk[corridor]
+    failed = attempt & model.draws.chance("irregular failure", home, risk)
     np.subtract.at(table.wealth, applicants.household[refused[failed]], cost[failed])
     model.irregular_failures += int(failed.sum())
     applicants.cost[refused] = cost
     _leave(model, newcomers, applicants, refused[attempt & ~failed], IRREGULAR_ROUTE, IRREGULAR)
 
 
-def _readmit_circular(
-    model: TripleWinModel, destination: int, places: int, rng: np.random.Generator
-) -> int:
+def _readmit_circular(model: TripleWinModel, destination: int, places: int) -> int:
     """Returnees eligible for circular re-entry go again, ahead of first-time applicants."""
     people = model.migrants
     eligible = (people.status == RETURNED) & people.circular & (people.destination == destination)
     eligible &= people.return_year < model.year
     wanting = np.flatnonzero(eligible)
-    wanting = wanting[rng.random(wanting.size) < model.params.returns.reentry]
-    rows = wanting[rng.permutation(wanting.size)[: max(places, 0)]]
+    keys = people.person_key[wanting]
+    wanting = wanting[model.draws.chance("re-entry", keys, model.params.returns.reentry)]
+    rows = wanting[
+        model.draws.order("re-entry order", people.person_key[wanting])[: max(places, 0)]
+    ]
     if rows.size == 0:
         return 0
     np.add.at(model.households.members_abroad, people.household[rows], 1)
     people.trips[rows] += 1
     corridor = people.corridor[rows]
     channel = np.full(rows.size, TEMPORARY_WORK, dtype=np.int8)
-    region = settle(model, people.origin[rows], model.corridors.destination[corridor])
+    region = settle(
+        model,
+        people.origin[rows],
+        model.corridors.destination[corridor],
+        people.person_key[rows],
+        "settlement on re-entry",
+    )
     arrive(model, rows, corridor, channel, np.full(rows.size, TEMPORARY, dtype=np.int8), region)
     return int(rows.size)
 

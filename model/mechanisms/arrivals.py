@@ -15,7 +15,14 @@ import numpy as np
 
 from model.initialise import savings_targets
 from model.mechanisms.common import origin_values, origin_wages
-from model.population import CHANNEL_NAMES, HIGH, PARTNERSHIP, STUDY, TEMPORARY_WORK
+from model.population import (
+    CHANNEL_NAMES,
+    HIGH,
+    PARTNERSHIP,
+    PERSONS_PER_HOUSEHOLD,
+    STUDY,
+    TEMPORARY_WORK,
+)
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -62,12 +69,24 @@ def depart(
     newcomers.corridor.append(corridor)
     newcomers.channel.append(np.full(home.size, channel, dtype=np.int8))
     newcomers.status.append(np.full(home.size, status, dtype=np.int8))
-    newcomers.savings_target.append(savings_targets(model, home, model.streams.admission))
-    newcomers.region.append(settle(model, origin, model.corridors.destination[corridor]))
+    luck = model.draws.normal("savings target", home)
+    newcomers.savings_target.append(savings_targets(model, home, luck))
+    destination = model.corridors.destination[corridor]
+    newcomers.region.append(settle(model, origin, destination, home, "settlement"))
 
 
-def settle(model: TripleWinModel, origin: np.ndarray, destination: np.ndarray) -> np.ndarray:
-    """Region chosen by each newcomer: wages, compatriots and unemployment (multinomial logit)."""
+def settle(
+    model: TripleWinModel,
+    origin: np.ndarray,
+    destination: np.ndarray,
+    keys: np.ndarray,
+    purpose: str,
+) -> np.ndarray:
+    """Region chosen by each newcomer: wages, compatriots and unemployment (multinomial logit).
+
+    ``keys`` name whom each choice concerns (households for first departures, persons for
+    re-entries, under different ``purpose`` names) so that the logit's noise is paired.
+    """
     params = model.params.migration
     region = np.zeros(origin.size, dtype=np.int16)
     for economy in model.destinations:
@@ -81,7 +100,7 @@ def settle(model: TripleWinModel, origin: np.ndarray, destination: np.ndarray) -
             + params.settlement_network_weight * np.log1p(compatriots)
             - params.settlement_unemployment_weight * economy.unemployment[:, 0][None, :]
         )
-        noise = model.streams.admission.gumbel(size=utility.shape)
+        noise = model.draws.gumbel(purpose, keys[mine], regions)
         region[mine] = np.argmax(utility + noise, axis=1)
     return region
 
@@ -127,6 +146,9 @@ def commit(model: TripleWinModel, newcomers: Newcomers) -> None:
     home = np.concatenate(newcomers.household)
     rows = people.allocate(home.size)
     people.household[rows] = home
+    # Each household sends at most one first-time migrant a year, so the order is well defined.
+    people.person_key[rows] = home.astype(np.int64) * PERSONS_PER_HOUSEHOLD + table.emigrants[home]
+    table.emigrants[home] += 1
     people.origin[rows] = table.origin[home]
     people.skill[rows] = np.concatenate(newcomers.skill)
     people.ability[rows] = table.ability[home]

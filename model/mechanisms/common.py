@@ -1,4 +1,4 @@
-"""Small helpers shared by the mechanisms: parameter arrays, logistic rule, stochastic rounding."""
+"""Small helpers shared by the mechanisms: parameter arrays, the logistic rule, lotteries."""
 
 from __future__ import annotations
 
@@ -64,12 +64,6 @@ def among(values: np.ndarray, wanted: list[int], count: int) -> np.ndarray:
 def logistic(x: np.ndarray) -> np.ndarray:
     """The logistic function, safe for large arguments."""
     return 0.5 * (1.0 + np.tanh(0.5 * x))
-
-
-def stochastic_round(value: float, rng: np.random.Generator) -> int:
-    """Round to an integer whose expectation is ``value`` (quotas of fractional size)."""
-    base = int(np.floor(value))
-    return base + int(rng.random() < value - base)
 
 
 def lottery(eligible: np.ndarray, priority: np.ndarray, count: int) -> np.ndarray:

@@ -17,7 +17,6 @@ from model.mechanisms.common import (
     destination_levers,
     logistic,
     origin_wages,
-    stochastic_round,
 )
 from model.population import HIGH, RETURNED
 
@@ -38,8 +37,10 @@ def come_of_age(model: TripleWinModel) -> None:
     """Youth join the working-age population, skilled with the chance of the education rule."""
     table = model.households
     params = model.params.skills
-    rng = model.streams.demography
-    maturing = rng.binomial(table.youth, 1.0 / model.params.demography.youth_years)
+    draws, keys = model.draws, model.household_keys
+    maturing = draws.binomial(
+        "coming of age", keys, table.youth, 1.0 / model.params.demography.youth_years
+    )
     gdp = np.array([o.output / max(o.residents, 1.0) for o in model.origins])[table.origin]
     per_child = table.education_spending / np.maximum(table.youth, 1)
     spending = np.log(
@@ -50,7 +51,7 @@ def come_of_age(model: TripleWinModel) -> None:
         + params.premium_response * expected_skill_premium(model)[table.origin]
         + params.spending_response * spending
     )
-    skilled = rng.binomial(maturing, chance)
+    skilled = draws.binomial("skills", keys, maturing, chance)
     table.youth -= maturing.astype(table.youth.dtype)
     table.workers_high += skilled.astype(table.workers_high.dtype)
     table.workers_low += (maturing - skilled).astype(table.workers_low.dtype)
@@ -60,7 +61,7 @@ def come_of_age(model: TripleWinModel) -> None:
 def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray) -> None:
     """Destination-funded training turns some new low-skilled workers into skilled ones."""
     table = model.households
-    rng = model.streams.demography
+    draws = model.draws
     model.partnership_trainees = [np.zeros(0, dtype=np.int64) for _ in model.destinations]
     model.training_cost = np.zeros(len(model.destinations))
     places = destination_levers(model, "training_partnership")
@@ -70,11 +71,14 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
     for economy in model.destinations:
         partners = model.corridors.origin[model.corridors.destination == economy.index]
         eligible = np.isin(table.origin, partners) & (new_low_skilled > 0)
-        count = stochastic_round(places[economy.index] * eligible.sum() / 1000.0, rng)
-        chosen = rng.permutation(np.flatnonzero(eligible))[:count]
+        expected = places[economy.index] * eligible.sum() / 1000.0
+        count = draws.round("training places", economy.index, expected)
+        candidates = np.flatnonzero(eligible)
+        chosen = candidates[draws.order("training selection", candidates)[:count]]
         table.workers_low[chosen] -= 1
         table.workers_high[chosen] += 1
-        away = chosen[rng.random(chosen.size) < model.params.skills.training_away_share]
+        away_share = model.params.skills.training_away_share
+        away = chosen[draws.chance("training track", chosen, away_share)]
         model.partnership_trainees[economy.index] = away
         model.training_cost[economy.index] = (
             model.params.skills.training_cost * skilled_wage[table.origin[chosen]].sum()
@@ -84,7 +88,7 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
 def births_and_exits(model: TripleWinModel) -> None:
     """Births to adults at home; working lives end at home and abroad (people leave the model)."""
     table, people = model.households, model.migrants
-    rng = model.streams.demography
+    draws, keys = model.draws, model.household_keys
     n_origins = len(model.origins)
     ledger = model.ledger
     returned = people.status == RETURNED
@@ -93,17 +97,21 @@ def births_and_exits(model: TripleWinModel) -> None:
         + table.workers_high
         + np.bincount(people.household[returned], minlength=table.size)
     )
-    births = rng.poisson(model.params.demography.birth_rate * adults)
+    births = draws.poisson("births", keys, model.params.demography.birth_rate * adults)
     table.youth += births.astype(table.youth.dtype)
     ledger.births += np.bincount(table.origin, births, n_origins)
     exit_rate = 1.0 / model.params.demography.working_years
-    low_exits = rng.binomial(table.workers_low, exit_rate)
-    high_exits = rng.binomial(table.workers_high, exit_rate)
+    low_exits = draws.binomial(
+        "end of working life, low-skilled", keys, table.workers_low, exit_rate
+    )
+    high_exits = draws.binomial("end of working life, skilled", keys, table.workers_high, exit_rate)
     table.workers_low -= low_exits.astype(table.workers_low.dtype)
     table.workers_high -= high_exits.astype(table.workers_high.dtype)
     ledger.exits_home += np.bincount(table.origin, low_exits + high_exits, n_origins)
     alive = np.flatnonzero(people.alive())
-    leaving = alive[model.streams.demography.random(alive.size) < exit_rate]
+    leaving = alive[
+        draws.chance("end of working life, migrants", people.person_key[alive], exit_rate)
+    ]
     at_home = leaving[people.status[leaving] == RETURNED]
     abroad = leaving[people.status[leaving] != RETURNED]
     ledger.exits_home += np.bincount(people.origin[at_home], minlength=n_origins)

@@ -81,7 +81,9 @@ def _start_enterprises(model: TripleWinModel, remittances: np.ndarray) -> None:
     params = model.params.households
     cost = params.enterprise_cost * origin_wages(model)[table.origin, 0]
     able = (table.enterprise_capital == 0) & (table.wealth >= cost)
-    start = able & (model.streams.demography.random(table.size) < params.enterprise_propensity)
+    start = able & model.draws.chance(
+        "enterprise", model.household_keys, params.enterprise_propensity
+    )
     match = (
         origin_levers(model, "diaspora_matching")[table.origin]
         * np.minimum(remittances, cost)

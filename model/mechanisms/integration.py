@@ -48,7 +48,9 @@ def integrate(model: TripleWinModel) -> None:
     people.ties[rows] = ties + np.minimum(params.ties_speed * boost, 1.0) * (attainable - ties)
     pending = (people.skill[rows] == HIGH) & ~people.recognised[rows]
     chance = model.corridors.skill_recognition[corridor]
-    people.recognised[rows] |= pending & (model.streams.integration.random(rows.size) < chance)
+    people.recognised[rows] |= pending & model.draws.chance(
+        "recognition", people.person_key[rows], chance
+    )
     people.years_abroad[rows] += 1
     settled = (people.status[rows] == PERMANENT) | (people.status[rows] == NATURALISED)
     people.residence_years[rows] += settled.astype(np.int16)

@@ -94,7 +94,7 @@ def _migrant_jobs(model: TripleWinModel) -> None:
         * (1.0 - regional_unemployment)
         / (1.0 - natural)
     )
-    draw = model.streams.labour.random(rows.size)
+    draw = model.draws.uniform("job", people.person_key[rows])
     employed = people.employed[rows]
     people.employed[rows] = np.where(employed, draw >= separation, draw < finding)
     people.unemployed_years[rows] = np.where(

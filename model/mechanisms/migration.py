@@ -116,13 +116,12 @@ def _annuity(params) -> float:
 def _applicants(model: TripleWinModel) -> Applicants:
     table = model.households
     params = model.params.migration
-    rng = model.streams.migration
     n_corr = len(model.corridors)
-    draws = rng.random((2, table.size))
-    gumbel = rng.gumbel(size=(table.size, n_corr))
+    keys = model.household_keys
+    gumbel = model.draws.gumbel("corridor choice", keys, n_corr)
     adults = table.workers_low + table.workers_high
     eligible = (adults >= 2) | ((adults == 1) & (table.youth == 0))
-    skill = (draws[0] * adults < table.workers_high).astype(np.int8)
+    skill = (model.draws.uniform("who goes", keys) * adults < table.workers_high).astype(np.int8)
     origin = table.origin
     wages = origin_wages(model)
     unemployment = origin_values(model, "unemployment_rate")[origin]
@@ -137,7 +136,7 @@ def _applicants(model: TripleWinModel) -> Applicants:
     shock = np.minimum(table.shock_loss / np.maximum(table.income + table.shock_loss, 1.0), 1.0)
     chance = params.propensity * logistic((value - params.gain_threshold) / params.gain_scale)
     chance *= 1.0 + params.insurance_motive * shock
-    go = eligible & liquid & np.isfinite(value) & (draws[1] < chance)
+    go = eligible & liquid & np.isfinite(value) & model.draws.chance("migrate", keys, chance)
     model.migration_attempts = int(go.sum())
     return Applicants(
         household=np.flatnonzero(go),

@@ -42,7 +42,9 @@ def return_home(model: TripleWinModel) -> None:
     hazard = hazard + params.target_return * target_met + params.failure_return * failing
     hazard = hazard + params.bonus_response * bonus * plan
     hazard *= np.where(people.persons(rows) > 1, params.family_factor, 1.0)
-    leaving = people.must_leave[rows] | (model.streams.returns.random(rows.size) < hazard)
+    leaving = people.must_leave[rows] | model.draws.chance(
+        "return", people.person_key[rows], hazard
+    )
     reason = np.select([target_met, failing, bonus > 0], [TARGET_MET, FAILURE, BONUS], OTHER_REASON)
     voluntary = leaving & ~people.must_leave[rows]
     people.return_reason[rows[voluntary]] = reason[voluntary]
@@ -85,8 +87,8 @@ def _returnee_enterprises(model: TripleWinModel, rows: np.ndarray) -> None:
     home = np.unique(model.migrants.household[rows])
     cost = model.params.households.enterprise_cost * origin_wages(model)[table.origin[home], 0]
     able = (table.enterprise_capital[home] == 0) & (table.wealth[home] >= cost)
-    start = able & (
-        model.streams.returns.random(home.size) < model.params.skills.returnee_enterprise
+    start = able & model.draws.chance(
+        "returnee enterprise", home, model.params.skills.returnee_enterprise
     )
     table.wealth[home[start]] -= cost[start]
     table.enterprise_capital[home[start]] += cost[start]

@@ -21,15 +21,16 @@ if TYPE_CHECKING:
 def draw(model: TripleWinModel) -> None:
     """Draw this year's drought years, cycle innovations and household income multipliers.
 
-    Draws have a fixed size per year (one per country, one per household) so that replication
-    ``i`` of two scenarios shares its shocks (common random numbers).
+    Draws are keyed to the country and the household, so replication ``i`` of two scenarios
+    shares its droughts, cycle and household luck (common random numbers).
     """
-    climate = model.streams.climate
-    model.drought = climate.random(len(model.origins)) < origin_values(model, "drought_probability")
-    model.cycle_shocks = climate.standard_normal(len(model.destinations))
+    draws = model.draws
+    origins = np.arange(len(model.origins))
+    model.drought = draws.chance("drought", origins, origin_values(model, "drought_probability"))
+    model.cycle_shocks = draws.normal("business cycle", np.arange(len(model.destinations)))
     table = model.households
     sd = origin_values(model, "income_shock_sd")[table.origin]
-    z = model.streams.shocks.standard_normal(table.size)
+    z = draws.normal("income shock", model.household_keys)
     drought_loss = (origin_values(model, "drought_loss") * model.drought)[table.origin]
     model.shock_multiplier = np.exp(sd * z - 0.5 * sd**2) * (
         1.0 - drought_loss * table.drought_exposed

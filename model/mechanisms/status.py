@@ -45,17 +45,17 @@ def transitions(model: TripleWinModel) -> None:
 def _temporary_permits(model: TripleWinModel) -> None:
     people = model.migrants
     params = model.params.integration
-    rng = model.streams.status
     rows = np.flatnonzero(people.status == TEMPORARY)
     people.permit_left[rows] -= 1
     rows = rows[people.permit_left[rows] <= 0]
-    draw = rng.random((3, rows.size))
+    keys = people.person_key[rows]
+    draws = model.draws
     employed = people.employed[rows] | (people.channel[rows] == STUDY)
-    convert = employed & (draw[0] < params.conversion)
-    renew = employed & ~convert & (draw[1] < params.renewal)
+    convert = employed & draws.chance("permit conversion", keys, params.conversion)
+    renew = employed & ~convert & draws.chance("permit renewal", keys, params.renewal)
     leave = ~convert & ~renew
     enforcement = model.corridors.enforcement[people.corridor[rows]]
-    overstay = leave & (draw[2] < params.overstay * (1.0 - enforcement))
+    overstay = leave & draws.chance("overstay", keys, params.overstay * (1.0 - enforcement))
     people.status[rows[convert]] = PERMANENT
     people.residence_years[rows[convert]] = 0
     people.permit_left[rows[renew]] = model.corridors.visa_years[people.corridor[rows[renew]]]
@@ -69,7 +69,7 @@ def _irregular_migrants(model: TripleWinModel) -> None:
     people = model.migrants
     rows = np.flatnonzero(people.status == IRREGULAR)
     corridor = people.corridor[rows]
-    draw = model.streams.status.random(rows.size)
+    draw = model.draws.uniform("irregular status", people.person_key[rows])
     enforcement = model.corridors.enforcement[corridor]
     removed = draw < enforcement
     regularised = ~removed & (draw < enforcement + model.corridors.regularisation[corridor])
@@ -83,10 +83,11 @@ def _permanent_residents(model: TripleWinModel) -> None:
     people = model.migrants
     params = model.params.integration
     rows = np.flatnonzero(people.status == PERMANENT)
-    draw = model.streams.status.random((2, rows.size))
+    keys = people.person_key[rows]
     eligible = people.residence_years[rows] >= params.naturalisation_years
-    people.status[rows[eligible & (draw[0] < params.naturalisation)]] = NATURALISED
-    settled = rows[draw[1] < model.params.returns.plan_drop]
+    naturalise = eligible & model.draws.chance("naturalisation", keys, params.naturalisation)
+    people.status[rows[naturalise]] = NATURALISED
+    settled = rows[model.draws.chance("return plan dropped", keys, model.params.returns.plan_drop)]
     people.return_plan[settled] = False
 
 
@@ -105,7 +106,7 @@ def _reunify_families(model: TripleWinModel) -> None:
         table.youth[home] + table.workers_low[home] + table.workers_high[home] > 0
     )
     chance = model.params.integration.reunification
-    join = rows[able & (model.streams.status.random(rows.size) < chance)]
+    join = rows[able & model.draws.chance("reunification", people.person_key[rows], chance)]
     join = join[np.unique(people.household[join], return_index=True)[1]]
     home = people.household[join]
     has_spouse = table.workers_low[home] + table.workers_high[home] > 0
