@@ -21,7 +21,6 @@ import zlib
 import numpy as np
 from numba import njit
 
-MASK = (1 << 64) - 1
 GOLDEN = 0x9E3779B97F4A7C15
 PURPOSE_MULTIPLIER = 0xD1B54A32D192ED03
 # Spawn-key suffix of the seed that keyed draws derive from (apart from the named streams).
@@ -29,26 +28,30 @@ KEYED_CHILD = 1000
 TWO_PI = 2.0 * np.pi
 
 
-def mix(value: int) -> int:
-    """The SplitMix64 finaliser on a Python integer (for salts)."""
-    value &= MASK
-    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & MASK
-    return value ^ (value >> 31)
+@njit(cache=True, inline="always")
+def _mix(z: np.uint64) -> np.uint64:
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return z ^ (z >> np.uint64(31))
+
+
+@njit(cache=True, inline="always")
+def _salt(root: np.uint64, year: np.int64, code: np.int64) -> np.uint64:
+    """The offset that makes one purpose's draws in one year independent of all others."""
+    tag = np.uint64(year) * np.uint64(GOLDEN) + np.uint64(code) * np.uint64(PURPOSE_MULTIPLIER)
+    return _mix(root ^ _mix(tag))
 
 
 @njit(cache=True, inline="always")
 def _unit(salt: np.uint64, key: np.int64) -> float:
     """Uniform on (0, 1), never 0 or 1, for one key."""
-    z = np.uint64(key) * np.uint64(GOLDEN) + salt
-    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    z = z ^ (z >> np.uint64(31))
+    z = _mix(np.uint64(key) * np.uint64(GOLDEN) + salt)
     return (float(z >> np.uint64(11)) + 0.5) * (1.0 / 9007199254740992.0)
 
 
 @njit(cache=True)
-def _uniform(salt: np.uint64, keys: np.ndarray) -> np.ndarray:
+def _uniform(root: np.uint64, year: np.int64, code: np.int64, keys: np.ndarray) -> np.ndarray:
+    salt = _salt(root, year, code)
     out = np.empty(keys.size)
     for i in range(keys.size):
         out[i] = _unit(salt, keys[i])
@@ -56,16 +59,26 @@ def _uniform(salt: np.uint64, keys: np.ndarray) -> np.ndarray:
 
 
 @njit(cache=True)
-def _normal(salt: np.uint64, other: np.uint64, keys: np.ndarray) -> np.ndarray:
+def _normal(root: np.uint64, year: np.int64, code: np.int64, keys: np.ndarray) -> np.ndarray:
+    radius_salt = _salt(root, year, code)
+    angle_salt = _salt(root, year, code + 1)
     out = np.empty(keys.size)
     for i in range(keys.size):
-        radius = np.sqrt(-2.0 * np.log(_unit(salt, keys[i])))
-        out[i] = radius * np.cos(TWO_PI * _unit(other, keys[i]))
+        radius = np.sqrt(-2.0 * np.log(_unit(radius_salt, keys[i])))
+        out[i] = radius * np.cos(TWO_PI * _unit(angle_salt, keys[i]))
     return out
 
 
 @njit(cache=True)
-def _binomial(salt: np.uint64, keys: np.ndarray, trials: np.ndarray, chance: np.ndarray):
+def _binomial(
+    root: np.uint64,
+    year: np.int64,
+    code: np.int64,
+    keys: np.ndarray,
+    trials: np.ndarray,
+    chance: np.ndarray,
+) -> np.ndarray:
+    salt = _salt(root, year, code)
     out = np.zeros(keys.size, dtype=np.int64)
     for i in range(keys.size):
         n, p = trials[i], chance[i]
@@ -88,7 +101,10 @@ def _binomial(salt: np.uint64, keys: np.ndarray, trials: np.ndarray, chance: np.
 
 
 @njit(cache=True)
-def _poisson(salt: np.uint64, keys: np.ndarray, mean: np.ndarray) -> np.ndarray:
+def _poisson(
+    root: np.uint64, year: np.int64, code: np.int64, keys: np.ndarray, mean: np.ndarray
+) -> np.ndarray:
+    salt = _salt(root, year, code)
     out = np.zeros(keys.size, dtype=np.int64)
     for i in range(keys.size):
         lam = mean[i]
@@ -107,7 +123,10 @@ def _poisson(salt: np.uint64, keys: np.ndarray, mean: np.ndarray) -> np.ndarray:
 
 
 @njit(cache=True)
-def _gumbel(salt: np.uint64, keys: np.ndarray, columns: int) -> np.ndarray:
+def _gumbel(
+    root: np.uint64, year: np.int64, code: np.int64, keys: np.ndarray, columns: int
+) -> np.ndarray:
+    salt = _salt(root, year, code)
     out = np.empty((keys.size, columns))
     for i in range(keys.size):
         for j in range(columns):
@@ -131,43 +150,51 @@ class KeyedRandom:
 
     def __init__(self, seed: np.random.SeedSequence) -> None:
         child = np.random.SeedSequence(seed.entropy, spawn_key=(*seed.spawn_key, KEYED_CHILD))
-        self._root = int(child.generate_state(1, np.uint64)[0])
+        self._root = np.uint64(child.generate_state(1, np.uint64)[0])
         self.year = 0
 
-    def salt(self, purpose: str, variant: int = 0) -> np.uint64:
-        """The offset that makes one purpose's draws in one year independent of all others."""
-        code = zlib.crc32(purpose.encode())
-        tag = self.year * GOLDEN + code * PURPOSE_MULTIPLIER + variant
-        return np.uint64(mix(self._root ^ mix(tag)))
+    def _code(self, purpose: str) -> int:
+        """A purpose's number: its CRC-32, even, so that ``code + 1`` can serve a second draw."""
+        code = _CODES.get(purpose)
+        if code is None:
+            code = _CODES[purpose] = 2 * zlib.crc32(purpose.encode())
+        return code
 
     def uniform(self, purpose: str, keys: np.ndarray | int) -> np.ndarray:
         """One uniform number on (0, 1) per key."""
-        return _uniform(self.salt(purpose), _keys(keys))
+        return _uniform(self._root, self.year, self._code(purpose), _keys(keys))
 
     def chance(self, purpose: str, keys: np.ndarray, probability: np.ndarray | float) -> np.ndarray:
         """Whether each key's event happens, with the given probability."""
         return self.uniform(purpose, keys) < probability
 
     def normal(self, purpose: str, keys: np.ndarray | int) -> np.ndarray:
-        """One standard normal number per key."""
-        return _normal(self.salt(purpose), self.salt(purpose, 1), _keys(keys))
+        """One standard normal number per key (Box-Muller on two keyed uniforms)."""
+        return _normal(self._root, self.year, self._code(purpose), _keys(keys))
 
     def binomial(self, purpose: str, keys: np.ndarray, trials: np.ndarray, chance) -> np.ndarray:
         """One binomial count per key (by inversion of one uniform)."""
         keys = _keys(keys)
         probability = np.broadcast_to(np.asarray(chance, dtype=np.float64), keys.shape)
         trials = np.ascontiguousarray(trials, dtype=np.int64)
-        return _binomial(self.salt(purpose), keys, trials, np.ascontiguousarray(probability))
+        return _binomial(
+            self._root,
+            self.year,
+            self._code(purpose),
+            keys,
+            trials,
+            np.ascontiguousarray(probability),
+        )
 
     def poisson(self, purpose: str, keys: np.ndarray, mean: np.ndarray) -> np.ndarray:
         """One Poisson count per key (by inversion of one uniform)."""
         keys = _keys(keys)
         mean = np.ascontiguousarray(np.broadcast_to(mean, keys.shape), dtype=np.float64)
-        return _poisson(self.salt(purpose), keys, mean)
+        return _poisson(self._root, self.year, self._code(purpose), keys, mean)
 
     def gumbel(self, purpose: str, keys: np.ndarray, columns: int) -> np.ndarray:
         """Standard Gumbel numbers, one row per key and ``columns`` per row (logit choices)."""
-        return _gumbel(self.salt(purpose), _keys(keys), int(columns))
+        return _gumbel(self._root, self.year, self._code(purpose), _keys(keys), int(columns))
 
     def order(self, purpose: str, keys: np.ndarray) -> np.ndarray:
         """A random order of ``keys`` (indices into ``keys``), the same for the same keys."""
@@ -177,3 +204,7 @@ class KeyedRandom:
         """``value`` rounded up or down at random, with expectation ``value``."""
         base = int(np.floor(value))
         return base + int(self.uniform(purpose, key)[0] < value - base)
+
+
+# Purpose codes, computed once per purpose name.
+_CODES: dict[str, int] = {}
