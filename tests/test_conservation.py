@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from model.mechanisms.households import residents
 from model.model import TripleWinModel
+from model.population import PARTNERSHIP
 from tests.conftest import small
 
 
@@ -96,3 +97,24 @@ def test_conservation_holds_for_any_policy(
     for _ in range(model.horizon):
         model.step()
         assert_conserved(model)
+
+
+def test_two_partner_destinations_never_train_or_take_one_youth_twice():
+    scenario = small(
+        replace={
+            "origins": {"south": {}},
+            "destinations": {"north": {}, "west": {}},
+            "corridors": {
+                "south_north": {"origin": "south", "destination": "north"},
+                "south_west": {"origin": "south", "destination": "west"},
+            },
+        },
+        policy={"training_partnership": 200.0},
+        skills={"training_away_share": 1.0},
+    )
+    model = TripleWinModel(scenario, seed=12)
+    for _ in range(model.horizon):
+        model.step()
+        assert_conserved(model)
+    channels = model.migrants.channel[model.migrants.alive()]
+    assert (channels == PARTNERSHIP).sum() > 0

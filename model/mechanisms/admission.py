@@ -49,9 +49,12 @@ def admit(model: TripleWinModel, applicants: Applicants) -> None:
     model.irregular_failures = 0
     model.emigration_bonds = np.zeros(len(model.origins))
     newcomers = Newcomers()
-    trainees = [_admit_trainees(model, newcomers, d.index) for d in model.destinations]
-    # A household sends one member a year: one that sent a trainee does not also apply.
-    applying = ~np.isin(applicants.household, np.concatenate(trainees))
+    # A household sends one first-time migrant a year: one that sent a trainee (to any partner
+    # destination) sends no other trainee and does not also apply.
+    sent = np.zeros(0, dtype=np.int64)
+    for economy in model.destinations:
+        sent = np.concatenate([sent, _admit_trainees(model, newcomers, economy.index, sent)])
+    applying = ~np.isin(applicants.household, sent)
     destination = model.corridors.destination[applicants.corridor]
     for economy in model.destinations:
         mine = np.flatnonzero((destination == economy.index) & applying)
@@ -117,7 +120,6 @@ def _leave(
     status: int,
 ) -> None:
     depart(
-        model,
         newcomers,
         applicants.household[chosen],
         applicants.skill[chosen],
@@ -193,7 +195,9 @@ def _readmit_circular(model: TripleWinModel, destination: int, places: int) -> i
     return int(rows.size)
 
 
-def _admit_trainees(model: TripleWinModel, newcomers: Newcomers, destination: int) -> np.ndarray:
+def _admit_trainees(
+    model: TripleWinModel, newcomers: Newcomers, destination: int, sent: np.ndarray
+) -> np.ndarray:
     """Away-track graduates of a skill partnership leave with a temporary permit and a job.
 
     Returns:
@@ -201,9 +205,9 @@ def _admit_trainees(model: TripleWinModel, newcomers: Newcomers, destination: in
     """
     table = model.households
     trainees = model.partnership_trainees[destination]
-    trainees = trainees[table.workers_high[trainees] > 0]
+    trainees = trainees[(table.workers_high[trainees] > 0) & ~np.isin(trainees, sent)]
     corridor = model.corridors.index[table.origin[trainees], destination]
     skill = np.full(trainees.size, HIGH, dtype=np.int8)
     cost = np.zeros(trainees.size)
-    depart(model, newcomers, trainees, skill, corridor, cost, PARTNERSHIP, TEMPORARY)
+    depart(newcomers, trainees, skill, corridor, cost, PARTNERSHIP, TEMPORARY)
     return trainees

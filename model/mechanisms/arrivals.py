@@ -1,9 +1,10 @@
 """Step 8c: newcomers leave their households, settle in a region, and become migrant rows.
 
 Newcomers settle in regions by wages, compatriots and unemployment (Bartel 1989; Jaeger 2007), a
-multinomial logit. Households are updated as each group leaves (later channels see who already
-went); the migrant rows of the whole year are written in one batch at the end, so arrivals cost a
-fixed number of array operations a year rather than a number per channel (DESIGN §8).
+multinomial logit. Admission collects the year's newcomers channel by channel; they leave their
+households and are written into the migrant table in one batch at the end, so arrivals cost a
+fixed number of array operations a year rather than a number per channel (DESIGN §8). Each
+household sends at most one first-time migrant a year, so the order of channels cannot matter.
 """
 
 from __future__ import annotations
@@ -35,14 +36,12 @@ class Newcomers:
     household: list[np.ndarray] = field(default_factory=list)
     skill: list[np.ndarray] = field(default_factory=list)
     corridor: list[np.ndarray] = field(default_factory=list)
+    cost: list[np.ndarray] = field(default_factory=list)
     channel: list[np.ndarray] = field(default_factory=list)
     status: list[np.ndarray] = field(default_factory=list)
-    savings_target: list[np.ndarray] = field(default_factory=list)
-    region: list[np.ndarray] = field(default_factory=list)
 
 
 def depart(
-    model: TripleWinModel,
     newcomers: Newcomers,
     home: np.ndarray,
     skill: np.ndarray,
@@ -51,28 +50,35 @@ def depart(
     channel: int,
     status: int,
 ) -> None:
-    """A group leaves: households lose the member and pay the cost; the group joins ``newcomers``."""
+    """A group is admitted: it joins this year's ``newcomers`` (it leaves in :func:`commit`)."""
     if home.size == 0:
         return
+    newcomers.household.append(home)
+    newcomers.skill.append(skill)
+    newcomers.corridor.append(corridor)
+    newcomers.cost.append(cost)
+    newcomers.channel.append(np.full(home.size, channel, dtype=np.int8))
+    newcomers.status.append(np.full(home.size, status, dtype=np.int8))
+
+
+def _leave_households(
+    model: TripleWinModel, home: np.ndarray, skill: np.ndarray, cost: np.ndarray
+) -> None:
+    """Households lose the member, pay the cost, and skilled emigrants' bonds are collected.
+
+    A household sends at most one first-time migrant a year, so each appears once in ``home``.
+    """
     table = model.households
-    np.subtract.at(table.workers_high, home[skill == HIGH], 1)
-    np.subtract.at(table.workers_low, home[skill != HIGH], 1)
-    np.subtract.at(table.wealth, home, cost)
-    np.add.at(table.members_abroad, home, 1)
+    skilled = skill == HIGH
+    table.workers_high[home[skilled]] -= 1
+    table.workers_low[home[~skilled]] -= 1
+    table.wealth[home] -= cost
+    table.members_abroad[home] += 1
     origin = table.origin[home]
     bond = (
         origin_values(model, "skilled_emigration_bond")[origin] * origin_wages(model)[origin, HIGH]
     )
-    model.emigration_bonds += np.bincount(origin, bond * (skill == HIGH), len(model.origins))
-    newcomers.household.append(home)
-    newcomers.skill.append(skill)
-    newcomers.corridor.append(corridor)
-    newcomers.channel.append(np.full(home.size, channel, dtype=np.int8))
-    newcomers.status.append(np.full(home.size, status, dtype=np.int8))
-    luck = model.draws.normal("savings target", home)
-    newcomers.savings_target.append(savings_targets(model, home, luck))
-    destination = model.corridors.destination[corridor]
-    newcomers.region.append(settle(model, origin, destination, home, "settlement"))
+    model.emigration_bonds += np.bincount(origin, bond * skilled, len(model.origins))
 
 
 def settle(
@@ -139,26 +145,25 @@ def arrive(
 
 
 def commit(model: TripleWinModel, newcomers: Newcomers) -> None:
-    """Write the year's first-time migrants into free rows of the migrant table."""
+    """The year's first-time migrants leave their households and take free migrant rows."""
     if not newcomers.household:
         return
     people, table = model.migrants, model.households
     home = np.concatenate(newcomers.household)
+    skill = np.concatenate(newcomers.skill)
+    corridor = np.concatenate(newcomers.corridor)
+    _leave_households(model, home, skill, np.concatenate(newcomers.cost))
+    destination = model.corridors.destination[corridor]
+    region = settle(model, table.origin[home], destination, home, "settlement")
     rows = people.allocate(home.size)
     people.household[rows] = home
-    # Each household sends at most one first-time migrant a year, so the order is well defined.
     people.person_key[rows] = home.astype(np.int64) * PERSONS_PER_HOUSEHOLD + table.emigrants[home]
     table.emigrants[home] += 1
     people.origin[rows] = table.origin[home]
-    people.skill[rows] = np.concatenate(newcomers.skill)
+    people.skill[rows] = skill
     people.ability[rows] = table.ability[home]
     people.trips[rows] = 1
-    people.savings_target[rows] = np.concatenate(newcomers.savings_target)
-    arrive(
-        model,
-        rows,
-        np.concatenate(newcomers.corridor),
-        np.concatenate(newcomers.channel),
-        np.concatenate(newcomers.status),
-        np.concatenate(newcomers.region),
-    )
+    luck = model.draws.normal("savings target", home)
+    people.savings_target[rows] = savings_targets(model, home, luck)
+    channel = np.concatenate(newcomers.channel)
+    arrive(model, rows, corridor, channel, np.concatenate(newcomers.status), region)

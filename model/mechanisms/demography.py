@@ -18,6 +18,7 @@ from model.mechanisms.common import (
     logistic,
     origin_wages,
 )
+from model.observation.events import snapshot
 from model.population import HIGH, RETURNED
 
 if TYPE_CHECKING:
@@ -68,15 +69,18 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
     if not places.any():
         return
     skilled_wage = origin_wages(model)[:, HIGH]
+    untrained = new_low_skilled.copy()
     for economy in model.destinations:
         partners = model.corridors.origin[model.corridors.destination == economy.index]
-        eligible = np.isin(table.origin, partners) & (new_low_skilled > 0)
+        eligible = np.isin(table.origin, partners) & (untrained > 0)
         expected = places[economy.index] * eligible.sum() / 1000.0
         count = draws.round("training places", economy.index, expected)
         candidates = np.flatnonzero(eligible)
         chosen = candidates[draws.order("training selection", candidates)[:count]]
         table.workers_low[chosen] -= 1
         table.workers_high[chosen] += 1
+        # A trained youth is no longer available to another destination's partnership.
+        untrained[chosen] -= 1
         away_share = model.params.skills.training_away_share
         away = chosen[draws.chance("training track", chosen, away_share)]
         model.partnership_trainees[economy.index] = away
@@ -119,5 +123,6 @@ def births_and_exits(model: TripleWinModel) -> None:
     ledger.exits_abroad += np.bincount(people.origin[abroad], persons_abroad, n_origins)
     np.subtract.at(table.members_abroad, people.household[abroad], persons_abroad.astype(np.int16))
     model.recorder.count_departures(people.departure_year[abroad], model.year)
+    model.exited_abroad_events = snapshot(model, abroad)  # before the rows are freed
     people.release(leaving)
     model.origin_born = ledger.origin_born + ledger.births - ledger.exits_home - ledger.exits_abroad
