@@ -6,6 +6,8 @@ import base64
 import html
 import io
 import json
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,17 +18,26 @@ STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 62rem; margin: 2rem auto;
        padding: 0 1.2rem; color: #1d2329; line-height: 1.5; }
 h1 { font-size: 1.8rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.4rem; border-bottom: 1px solid #ccd; }
+h3 { margin-bottom: 0.3rem; font-size: 1.05rem; }
 .subtitle { color: #556; margin-top: 0; }
+nav.contents { font-size: 0.9rem; background: #f5f6f8; padding: 0.4rem 1rem; }
+nav.contents ol { margin: 0.3rem 0; padding-left: 1.4rem; columns: 2; }
+code { font-size: 0.85em; background: #f1f2f4; padding: 0 0.2em; }
+.scroll { overflow-x: auto; }
+.small { font-size: 0.8rem; color: #556; }
+blockquote { margin: 0.4rem 0 0.8rem 0; padding-left: 0.8rem; border-left: 3px solid #d5dae0;
+             color: #39424c; font-size: 0.92rem; }
 figure { margin: 1.2rem 0; } figure img { max-width: 100%; border: 1px solid #e3e6ea; }
 figcaption { font-size: 0.9rem; color: #445; }
 table { border-collapse: collapse; font-size: 0.88rem; margin: 0.8rem 0; }
 th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e3e6ea; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
+th:first-child, td:first-child, th.text, td.text { text-align: left; }
 .note { background: #f5f6f8; border-left: 4px solid #8a9bb0; padding: 0.6rem 1rem; }
 .verdict-triple-win { color: #11702f; font-weight: bold; }
 .verdict-loss { color: #a4161a; font-weight: bold; }
 .verdict-uncertain { color: #8a6d00; font-weight: bold; }
 footer { margin-top: 3rem; font-size: 0.8rem; color: #667; }
+@media print { nav.contents { display: none; } figure { break-inside: avoid; } }
 """
 
 
@@ -68,10 +79,72 @@ def table(frame: pd.DataFrame, caption: str | None = None, digits: int = 4) -> s
     body = frame.to_html(
         index=False, na_rep="-", border=0, float_format=lambda x: f"{x:.{digits}g}", escape=True
     )
+    body = f'<div class="scroll">{body}</div>'
     if caption:
         body = body.replace("<table", f'<table aria-label="{html.escape(caption)}"', 1)
         return f"<p><strong>{html.escape(caption)}</strong></p>{body}"
     return body
+
+
+def escape(text: object) -> str:
+    """Text made safe to place in HTML."""
+    return html.escape(str(text))
+
+
+def html_table(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    caption: str | None = None,
+    text_columns: Sequence[int] = (),
+) -> str:
+    """A table whose cells are HTML already (escape text cells with :func:`escape`).
+
+    Args:
+        columns: Column headings (plain text).
+        rows: One sequence of HTML cells per row.
+        caption: A bold line above the table.
+        text_columns: Positions of columns holding prose, aligned left (numbers align right).
+    """
+
+    def cell(tag: str, position: int, content: str) -> str:
+        css = ' class="text"' if position in text_columns else ""
+        return f"<{tag}{css}>{content}</{tag}>"
+
+    head = "".join(cell("th", i, escape(c)) for i, c in enumerate(columns))
+    body = "".join(
+        "<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows
+    )
+    label = f' aria-label="{escape(caption)}"' if caption else ""
+    title = f"<p><strong>{escape(caption)}</strong></p>" if caption else ""
+    return (
+        f'{title}<div class="scroll"><table{label}><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def bullets(items: Sequence[str], *, escaped: bool = False) -> str:
+    """A bulleted list of plain text (or of HTML when ``escaped`` says it is safe already)."""
+    cells = items if escaped else [escape(item) for item in items]
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in cells) + "</ul>"
+
+
+def verdict_badge(verdict: str) -> str:
+    """A verdict (``triple win``, ``loss``, ``uncertain``) in its colour."""
+    css = "verdict-" + re.sub(r"[^a-z]+", "-", verdict.lower()).strip("-")
+    return f'<span class="{css}">{escape(verdict)}</span>'
+
+
+def anchor(title: str) -> str:
+    """The id of a section, from its title."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "section"
+
+
+def contents(sections: Sequence[Section]) -> str:
+    """A list of links to the sections of the page."""
+    links = "".join(
+        f'<li><a href="#{anchor(s.title)}">{escape(s.title)}</a></li>' for s in sections
+    )
+    return f'<nav class="contents" aria-label="Contents"><ol>{links}</ol></nav>'
 
 
 def provenance(manifest: dict[str, Any]) -> str:
@@ -100,8 +173,13 @@ def render(title: str, subtitle: str, sections: list[Section], manifest: dict[st
         f"<h1>{html.escape(title)}</h1>",
         paragraph(subtitle, "subtitle"),
     ]
+    if len(sections) > 3:
+        parts.append(contents(sections))
     for section in sections:
-        parts.append(f"<section><h2>{html.escape(section.title)}</h2>{section.body}</section>")
+        parts.append(
+            f'<section id="{anchor(section.title)}"><h2>{html.escape(section.title)}</h2>'
+            f"{section.body}</section>"
+        )
     parts.append(provenance(manifest))
     parts.append("</body></html>")
     return "\n".join(parts)
