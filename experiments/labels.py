@@ -5,6 +5,7 @@ from __future__ import annotations
 from model.indicators import (
     DESTINATION_INDICATORS,
     DIAGNOSTICS,
+    INTEGRATION_INDICATORS,
     MIGRANT_INDICATORS,
     ORIGIN_INDICATORS,
     WELFARE_INDICATORS,
@@ -49,12 +50,27 @@ LABELS: dict[str, str] = {
     "returnee_share": "returnees among resident adults",
     "left_within_1y": "arrivals who left within 1 year",
     "left_within_5y": "arrivals who left within 5 years",
+    "employment_gap": "employment gap (natives - migrants, working age)",
+    "unemployment_gap_adjusted": "unemployment gap at equal entry channel and duration of stay",
+    "isolation_index": "isolation index (chance a migrant's neighbour is a migrant)",
+    "settlement_concentration": "settlement concentration (Herfindahl index of regions)",
+    "native_ties_share": "share of social ties to natives",
+    "language_proficiency": "command of the destination language (0-1)",
+    "language_shift": "share proficient in the destination language",
+    "naturalised_share": "share naturalised",
+    "naturalisation_rate": "naturalisations per foreign resident",
+    "family_reunification_rate": "family reunifications per settled migrant without family",
+    "integration_composite": "integration composite (0-1, four domains)",
+    "migrants": "migrants (rows)",
+    "migrant_share": "migrant share of the region's labour force",
+    "location_quotient": "location quotient (migrants' over natives' regional share)",
 }
 
 PARTIES: dict[str, tuple[str, ...]] = {
     "Migrants": MIGRANT_INDICATORS,
     "Origin": ORIGIN_INDICATORS,
     "Destination": DESTINATION_INDICATORS,
+    "Integration in destinations": INTEGRATION_INDICATORS,
     "Triple win: the three parties' welfare": WELFARE_INDICATORS,
     "Diagnostics": (*DIAGNOSTICS, "left_within_1y", "left_within_5y"),
 }

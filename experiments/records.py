@@ -45,6 +45,19 @@ def country_table(results: list[RunResult]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def region_table(results: list[RunResult]) -> pd.DataFrame:
+    """Window means of the integration indicators per region and replication.
+
+    The ``region`` column reads ``destination:NAME/REGION``.
+    """
+    rows = [
+        {"replication": i, "region": key, **values}
+        for i, result in enumerate(results)
+        for key, values in result.by_region.items()
+    ]
+    return pd.DataFrame(rows)
+
+
 def column(results: list[RunResult], name: str) -> np.ndarray:
     """One statistic across replications."""
     return np.array([run_record(r)[name] for r in results], dtype=float)

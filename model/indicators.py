@@ -1,7 +1,9 @@
 """Step 10: the canonical indicators of DESIGN §6, per year, pooled and per country.
 
 Pooled indicators treat all origins (or all destinations) as one population; ``by_country`` keeps
-each origin (with its emigrants) and each destination (with its immigrants) apart.
+each origin (with its emigrants) and each destination (with its immigrants) apart; ``by_region``
+holds the integration indicators of every region of every destination
+(:mod:`model.integration_measures`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from model import measures
+from model import integration_measures, integration_regions, measures
+from model.integration_measures import INTEGRATION_INDICATORS
+from model.integration_regions import REGION_INDICATORS
 from model.mechanisms.common import among
 from model.mechanisms.households import residents
 
@@ -61,7 +65,7 @@ DIAGNOSTICS = (
     "place_premium",
     "returnee_share",
 )
-INDICATORS = CANONICAL + DIAGNOSTICS
+INDICATORS = CANONICAL + DIAGNOSTICS + INTEGRATION_INDICATORS
 
 
 class IndicatorRecorder:
@@ -81,6 +85,14 @@ class IndicatorRecorder:
         self.by_country = {
             key: np.full((horizon, len(INDICATORS)), np.nan) for key in self.countries
         }
+        self.regions = [
+            f"destination:{d.name}/{region}"
+            for d in model.destinations
+            for region in d.region_names
+        ]
+        # The sums behind the regions' indicators, kept each year; the indicators themselves are
+        # computed for all years at once when asked for (by_region), which costs less.
+        self._region_tally = integration_regions.RegionTally.empty(model, horizon)
         self.arrivals = np.zeros(horizon + 1)
         self.departures = np.zeros((horizon + 1, horizon + 1))
         self._column = {name: i for i, name in enumerate(INDICATORS)}
@@ -98,18 +110,20 @@ class IndicatorRecorder:
         self.arrivals[model.year] = model.arrivals_by_channel.sum()
         origins = list(range(len(model.origins)))
         destinations = list(range(len(model.destinations)))
-        self._store(self.values, row, _indicators(model, origins, destinations))
+        tally = integration_measures.tally(model)
+        self._region_tally.keep(row, tally)
+        self._store(self.values, row, _indicators(model, origins, destinations, tally))
         if len(origins) == 1 and len(destinations) == 1:
             for key in self.countries:
                 self.by_country[key][row] = self.values[row]
             return
         for o, name in enumerate(model.origin_names):
             self._store(
-                self.by_country[f"origin:{name}"], row, _indicators(model, [o], destinations)
+                self.by_country[f"origin:{name}"], row, _indicators(model, [o], destinations, tally)
             )
         for d, name in enumerate(model.destination_names):
             self._store(
-                self.by_country[f"destination:{name}"], row, _indicators(model, origins, [d])
+                self.by_country[f"destination:{name}"], row, _indicators(model, origins, [d], tally)
             )
 
     def _store(self, table: np.ndarray, row: int, values: dict[str, float]) -> None:
@@ -133,6 +147,37 @@ class IndicatorRecorder:
             frames[key] = frame
         return frames
 
+    @property
+    def by_region(self) -> np.ndarray:
+        """Integration indicators per year and region, shape ``(years, regions, indicators)``."""
+        return integration_regions.region_values(self._region_tally)
+
+    def region_frames(self, years: int | None = None) -> dict[str, pd.DataFrame]:
+        """Yearly integration indicators per region, keyed ``destination:NAME/REGION``."""
+        years = self.horizon if years is None else years
+        frames = {}
+        table = self.by_region
+        for i, key in enumerate(self.regions):
+            frame = pd.DataFrame(table[:years, i], columns=list(REGION_INDICATORS))
+            frame.insert(0, "year", np.arange(1, years + 1))
+            frames[key] = frame
+        return frames
+
+    def region_window_means(self, evaluation_years: int) -> dict[str, dict[str, float]]:
+        """Means of the integration indicators per region over the last ``evaluation_years``.
+
+        Computed on the array rather than through :meth:`region_frames`: it runs after every run.
+        """
+        window = self.by_region[-evaluation_years:]
+        finite = np.isfinite(window)
+        counts = finite.sum(axis=0)
+        sums = np.where(finite, window, 0.0).sum(axis=0)
+        means = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+        return {
+            key: dict(zip(REGION_INDICATORS, means[i].tolist(), strict=True))
+            for i, key in enumerate(self.regions)
+        }
+
     def left_within(self, years_since_arrival: int, last_year: int) -> float:
         """Share of arrival cohorts (complete ones) that left within ``years_since_arrival``."""
         cohorts = np.arange(1, last_year - years_since_arrival + 1)
@@ -144,7 +189,10 @@ class IndicatorRecorder:
 
 
 def _indicators(
-    model: TripleWinModel, origins: list[int], destinations: list[int]
+    model: TripleWinModel,
+    origins: list[int],
+    destinations: list[int],
+    tally: integration_measures.Tally | None = None,
 ) -> dict[str, float]:
     people, table = model.migrants, model.households
     abroad = people.abroad()
@@ -172,4 +220,7 @@ def _indicators(
         among(people.destination[model.returns_this_year], destinations, n_destinations).sum()
     )
     values["place_premium"] = measures.place_premium(model, origins, destinations)
+    if tally is None:
+        tally = integration_measures.tally(model)
+    values.update(integration_measures.destination_values(tally, origins, destinations, values))
     return {k: v for k, v in values.items() if not k.startswith("_")}

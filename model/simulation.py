@@ -23,6 +23,8 @@ class RunResult:
         yearly: One row per simulated year: ``year`` then one column per indicator.
         timings: Seconds spent building (``build_s``) and running (``run_s``) the model.
         cohorts: Return statistics of arrival cohorts (share left within 1 and 5 years).
+        by_region: Window means of the integration indicators per region, keyed
+            ``destination:NAME/REGION`` (``model.integration_measures.REGION_INDICATORS``).
     """
 
     indicators: dict[str, float]
@@ -30,6 +32,7 @@ class RunResult:
     yearly: pd.DataFrame
     timings: dict[str, float] = field(default_factory=dict)
     cohorts: dict[str, float] = field(default_factory=dict)
+    by_region: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def window_means(frame: pd.DataFrame, evaluation_years: int) -> dict[str, float]:
@@ -67,4 +70,5 @@ def simulate(
             "left_within_1y": model.recorder.left_within(1, model.horizon),
             "left_within_5y": model.recorder.left_within(5, model.horizon),
         },
+        by_region=model.recorder.region_window_means(window),
     )

@@ -2,6 +2,7 @@
 
 The results folder holds ``replications.parquet`` (one row per replication), ``yearly.parquet``
 (every replication's yearly series), ``countries.parquet`` (window means per country),
+``regions.parquet`` (window means of the integration indicators per region),
 ``summary.json`` (the ``--json`` document), ``yearly.png`` and ``manifest.json``, written last.
 """
 
@@ -29,6 +30,10 @@ COUNTRY_INDICATORS = (
     "migrant_employment_rate",
     "migrant_share_labour_force",
     "unemployment_gap",
+    "unemployment_gap_adjusted",
+    "wage_gap",
+    "language_proficiency",
+    "integration_composite",
 )
 
 
@@ -58,8 +63,30 @@ def json_document(replications: Any, folder: Path) -> dict[str, Any]:
             country: {name: value.as_json() for name, value in values.items()}
             for country, values in countries.items()
         }
+    document["regions"] = {
+        region: {name: value.as_json() for name, value in values.items()}
+        for region, values in region_summary(replications.results).items()
+    }
     document["results"] = str(folder)
     return document
+
+
+def region_summary(results: list[Any]) -> dict[str, dict[str, Any]]:
+    """Mean and 95% interval of every integration indicator per region, over replications."""
+    from experiments import records
+    from experiments.statistics import estimate
+
+    frame = records.region_table(results)
+    if frame.empty:
+        return {}
+    return {
+        region: {
+            name: estimate(group[name].to_numpy())
+            for name in group.columns
+            if name not in ("replication", "region")
+        }
+        for region, group in frame.groupby("region", sort=False)
+    }
 
 
 def execute(args: argparse.Namespace) -> int:
@@ -83,6 +110,7 @@ def execute(args: argparse.Namespace) -> int:
     results.write_parquet(folder / "replications.parquet", done.table())
     results.write_parquet(folder / "yearly.parquet", records.yearly_table(done.results))
     results.write_parquet(folder / "countries.parquet", records.country_table(done.results))
+    results.write_parquet(folder / "regions.parquet", records.region_table(done.results))
     results.write_json(folder / "summary.json", document)
     frames = {done.name: records.yearly_table(done.results)}
     window = loaded.scenario.simulation.evaluation_years

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from model.mechanisms.common import origin_wages
+from model.observation.events import snapshot
 from model.population import (
     BONUS,
     FAILURE,
@@ -70,6 +71,7 @@ def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
         temporary & ~removed & model.corridors.circular_reentry[people.corridor[rows]]
     )
     model.recorder.count_departures(people.departure_year[rows], model.year)
+    model.returned_events = snapshot(model, rows)  # as they were abroad, for observers
     people.status[rows] = RETURNED
     people.return_year[rows] = model.year
     people.savings[rows] = 0.0

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from model.mechanisms.common import destination_values
+from model.observation.events import snapshot
 from model.population import (
     IRREGULAR,
     NATURALISED,
@@ -86,6 +87,7 @@ def _permanent_residents(model: TripleWinModel) -> None:
     keys = people.person_key[rows]
     eligible = people.residence_years[rows] >= params.naturalisation_years
     naturalise = eligible & model.draws.chance("naturalisation", keys, params.naturalisation)
+    model.naturalised_events = snapshot(model, rows[naturalise])
     people.status[rows[naturalise]] = NATURALISED
     settled = rows[model.draws.chance("return plan dropped", keys, model.params.returns.plan_drop)]
     people.return_plan[settled] = False
@@ -119,3 +121,4 @@ def _reunify_families(model: TripleWinModel) -> None:
     table.members_abroad[home] += (table.youth[home] + has_spouse).astype(np.int16)
     table.youth[home] = 0
     model.reunified_this_year = int(join.size)
+    model.reunified_events = snapshot(model, join)  # persons include the family who joined

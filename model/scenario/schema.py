@@ -19,6 +19,7 @@ from model.scenario.behaviour import (
     World,
 )
 from model.scenario.economies import CorridorConfig, DestinationConfig, OriginConfig
+from model.scenario.measurement import Measurement
 from model.scenario.params import Section, param
 from model.scenario.policy import Policy
 
@@ -76,6 +77,7 @@ class Scenario(Section):
     skills: Skills = Field(default_factory=Skills)
     integration: Integration = Field(default_factory=Integration)
     returns: Returns = Field(default_factory=Returns)
+    measurement: Measurement = Field(default_factory=Measurement)
 
     @model_validator(mode="after")
     def _corridors_link_declared_countries(self) -> Scenario:
