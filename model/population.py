@@ -119,13 +119,37 @@ MIGRANT_COLUMNS: dict[str, type] = {
 
 
 class ColumnTable:
-    """A struct of numpy arrays, one per column, all of the same length."""
+    """A struct of numpy arrays, one per column, all of the same length.
+
+    Columns of one dtype are the rows of one 2-D block, so each column is a contiguous array and
+    resetting a set of rows costs one operation per dtype rather than one per column.
+    """
 
     def __init__(self, columns: dict[str, type], size: int) -> None:
         self._dtypes = columns
-        self.size = size
+        self._groups: dict[np.dtype, list[str]] = {}
         for name, dtype in columns.items():
-            setattr(self, name, np.zeros(size, dtype=dtype))
+            self._groups.setdefault(np.dtype(dtype), []).append(name)
+        self._blocks: dict[np.dtype, np.ndarray] = {}
+        self.size = 0
+        self._resize(size)
+
+    def _resize(self, size: int) -> None:
+        """Make room for ``size`` rows, keeping the existing rows; new rows are zero."""
+        for dtype, names in self._groups.items():
+            block = np.zeros((len(names), size), dtype=dtype)
+            old = self._blocks.get(dtype)
+            if old is not None:
+                block[:, : self.size] = old
+            self._blocks[dtype] = block
+            for i, name in enumerate(names):
+                setattr(self, name, block[i])
+        self.size = size
+
+    def reset(self, rows: np.ndarray) -> None:
+        """Set every column of ``rows`` to zero."""
+        for block in self._blocks.values():
+            block[:, rows] = 0
 
     @property
     def column_names(self) -> list[str]:
@@ -134,7 +158,7 @@ class ColumnTable:
 
     def nbytes(self) -> int:
         """Memory held by the columns."""
-        return sum(getattr(self, name).nbytes for name in self._dtypes)
+        return sum(block.nbytes for block in self._blocks.values())
 
 
 class HouseholdTable(ColumnTable):
@@ -180,15 +204,14 @@ class MigrantTable(ColumnTable):
     def allocate(self, count: int) -> np.ndarray:
         """Take ``count`` free rows, growing the table if needed; returns their indices.
 
-        The rows are reset to defaults and given fresh person ids.
+        The rows are reset to zeros and given fresh person ids.
         """
         free = np.flatnonzero(self.status == FREE)
         if free.size < count:
             self._grow(self.size - free.size + count)
             free = np.flatnonzero(self.status == FREE)
         rows = free[:count]
-        for name, dtype in self._dtypes.items():
-            getattr(self, name)[rows] = np.zeros(1, dtype=dtype)[0]
+        self.reset(rows)
         self.person_id[rows] = np.arange(self._next_person_id, self._next_person_id + count)
         self._next_person_id += count
         return rows
@@ -198,13 +221,8 @@ class MigrantTable(ColumnTable):
         self.status[rows] = FREE
 
     def _grow(self, needed: int) -> None:
-        new_size = max(needed, int(self.size * 1.5) + 16)
         old_size = self.size
-        for name, dtype in self._dtypes.items():
-            column = np.zeros(new_size, dtype=dtype)
-            column[:old_size] = getattr(self, name)
-            setattr(self, name, column)
+        self._resize(max(needed, int(self.size * 1.5) + 16))
         self.status[old_size:] = FREE
-        self.size = new_size
         if self._on_grow is not None:
-            self._on_grow(range(old_size, new_size))
+            self._on_grow(range(old_size, self.size))
