@@ -132,6 +132,8 @@ class DestinationEconomy(mesa.Agent):
         )
         nest_weight = 0.5 * (2 ** (1 / (1 - 1 / sigma_nm))) ** (1 - 1 / sigma_nm)
         native = skill_price * production.ces_marginal(nest_weight, by_skill, natives, sigma_nm)
+        # Numerical guard, not behaviour: the marginal product of the first migrants in an empty
+        # cell tends to infinity; 1% of natives keeps newcomers' wages finite and plausible.
         present = np.maximum(migrants, 0.01 * natives)
         migrant = skill_price * production.ces_marginal(nest_weight, by_skill, present, sigma_nm)
         return native, migrant, output
@@ -156,6 +158,8 @@ class DestinationEconomy(mesa.Agent):
             1 - config.wage_stickiness
         )
         gap = np.log(self.native_wages / clearing)
+        # Numerical guards, not behaviour: the linear wage curve could leave [0, 1] after large
+        # shocks; rates of 1% and 50% are never reached at calibrated values.
         self.unemployment = np.clip(
             config.natural_unemployment + self.cycle + config.unemployment_wage_gap * gap, 0.01, 0.5
         )

@@ -28,9 +28,8 @@ from model.scenario.schema import Scenario
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
-# Shares of the initial stock by status, and the most years abroad drawn, for the stylised start.
-INITIAL_STATUS_SHARES = {TEMPORARY: 0.35, PERMANENT: 0.3, IRREGULAR: 0.15, NATURALISED: 0.2}
-INITIAL_MAX_YEARS_ABROAD = 12
+# Statuses of the initial stock, in the order of ``InitialStock.status_weights``.
+INITIAL_STATUSES = np.array([TEMPORARY, PERMANENT, IRREGULAR, NATURALISED], dtype=np.int8)
 
 
 def split_households(params: Scenario) -> np.ndarray:
@@ -81,11 +80,18 @@ def origin_labour(model: TripleWinModel) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _choose_senders(model: TripleWinModel, origin: int, count: int) -> np.ndarray:
-    """Households that had sent a member: those with two or more workers, abler ones more often."""
+    """Households that had sent a member: those with two or more workers, abler ones more often.
+
+    Drawn without replacement with probability proportional to ``ability^sender_selection``
+    (the largest keys ``sender_selection ln(ability) + Gumbel``).
+    """
     rng = model.streams.init
     table = model.households
+    selection = model.params.initial_stock.sender_selection
     eligible = (table.origin == origin) & (table.workers_low + table.workers_high >= 2)
-    keys = np.where(eligible, 0.5 * np.log(table.ability) + rng.gumbel(size=table.size), -np.inf)
+    keys = np.where(
+        eligible, selection * np.log(table.ability) + rng.gumbel(size=table.size), -np.inf
+    )
     count = min(count, int(eligible.sum()))
     return np.argpartition(-keys, count - 1)[:count] if count > 0 else np.zeros(0, dtype=int)
 
@@ -129,16 +135,16 @@ def _describe_initial_migrants(
         senders.astype(np.int64) * PERSONS_PER_HOUSEHOLD + table.emigrants[senders]
     )
     table.emigrants[senders] += 1
-    statuses = np.array(list(INITIAL_STATUS_SHARES))
-    shares = np.array(list(INITIAL_STATUS_SHARES.values()))
-    people.status[rows] = rng.choice(statuses, size=n, p=shares / shares.sum())
+    stock = model.params.initial_stock
+    shares = stock.status_weights()
+    people.status[rows] = rng.choice(INITIAL_STATUSES, size=n, p=shares / shares.sum())
     people.household[rows] = senders
     people.origin[rows] = origin
     people.destination[rows] = destination
     people.corridor[rows] = corridor
     people.skill[rows] = skilled
     people.ability[rows] = table.ability[senders]
-    years = rng.integers(0, INITIAL_MAX_YEARS_ABROAD, n)
+    years = rng.integers(0, stock.max_years_abroad + 1, n)
     people.years_abroad[rows] = years
     people.departure_year[rows] = -years
     people.residence_years[rows] = years
@@ -152,11 +158,11 @@ def _describe_initial_migrants(
     people.permit_left[rows] = rng.integers(1, policy.visa_years + 1, n)
     speed = model.params.integration.language_speed
     people.language[rows] = 1.0 - (1.0 - 0.1) * (1.0 - speed) ** years
-    people.ties[rows] = 0.3 * people.language[rows]
+    people.ties[rows] = stock.ties_per_language * people.language[rows]
     people.recognised[rows] = skilled & (
         rng.random(n) < 1.0 - (1.0 - policy.skill_recognition) ** years
     )
-    people.employed[rows] = rng.random(n) < 0.85
+    people.employed[rows] = rng.random(n) < stock.employment
     people.return_plan[rows] = people.status[rows] != NATURALISED
     people.region[rows] = rng.choice(
         len(model.destinations[destination].region_names),
@@ -175,10 +181,11 @@ def savings_targets(model: TripleWinModel, households: np.ndarray, luck: np.ndar
     """Savings targets of new migrants: log-normal around the median target (Dustmann 1997).
 
     The target is in origin low-skilled wages, so it is what a return buys at home; ``luck``
-    holds one standard normal number per migrant (log-sd 0.5).
+    holds one standard normal number per migrant (log-sd ``returns.target_dispersion``).
     """
     low_wage = np.array([o.wages[0] for o in model.origins])[model.households.origin[households]]
-    return model.params.returns.target_savings * low_wage * np.exp(0.5 * luck)
+    params = model.params.returns
+    return params.target_savings * low_wage * np.exp(params.target_dispersion * luck)
 
 
 def settle_initial_state(model: TripleWinModel) -> None:
@@ -193,14 +200,20 @@ def settle_initial_state(model: TripleWinModel) -> None:
     )
     # Keyed to the household, so a scenario with another initial stock abroad (no_migration, say)
     # starts its households with the same wealth draws.
-    luck = np.exp(-0.125 + 0.5 * model.draws.normal("initial wealth", model.household_keys))
+    sigma = model.params.households.initial_wealth_dispersion
+    z = model.draws.normal("initial wealth", model.household_keys)
+    luck = np.exp(sigma * z - 0.5 * sigma**2)  # log-normal with mean one
     table.wealth[:] = model.params.households.initial_wealth * income * luck
     people = model.migrants
     abroad = np.flatnonzero(people.abroad())
     people.savings_target[abroad] = savings_targets(
         model, people.household[abroad], rng.standard_normal(abroad.size)
     )
-    people.savings[abroad] = 0.3 * people.savings_target[abroad] * rng.random(abroad.size)
+    people.savings[abroad] = (
+        model.params.initial_stock.savings_share
+        * people.savings_target[abroad]
+        * rng.random(abroad.size)
+    )
     labour.update_migrant_labour(model)
     n_origins = len(model.origin_names)
     abroad = people.abroad()

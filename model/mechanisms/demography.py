@@ -43,6 +43,7 @@ def come_of_age(model: TripleWinModel) -> None:
     )
     gdp = np.array([o.output / max(o.residents, 1.0) for o in model.origins])[table.origin]
     per_child = table.education_spending / np.maximum(table.youth, 1)
+    # Numerical guard: 1% of the reference spending keeps the log finite for zero spending.
     spending = np.log(
         (per_child + 0.01 * params.spending_reference * gdp) / (params.spending_reference * gdp)
     )

@@ -30,10 +30,9 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     net, needs = _net_income_and_needs(model, rows)
     surplus = np.maximum(net - needs, 0.0)
     received, sent = _remittances(model, rows, surplus)
-    saving = np.where(
-        people.return_plan[rows],
-        model.params.remittances.saving_rate,
-        0.5 * model.params.remittances.saving_rate,
+    params = model.params.remittances
+    saving = params.saving_rate * np.where(
+        people.return_plan[rows], 1.0, params.settled_saving_factor
     )
     saved = saving * np.maximum(surplus - sent, 0.0) - np.maximum(sent - surplus, 0.0)
     people.savings[rows] = np.maximum(people.savings[rows] + saved, 0.0)
@@ -103,11 +102,14 @@ def _remittances(
     typical = np.array(
         [max(np.median(per_person[table.origin == o]), 1.0) for o in range(len(model.origins))]
     )
+    bound = params.need_bound
     need = typical[people.origin[rows]] / np.maximum(
-        per_person[home], 0.1 * typical[people.origin[rows]]
+        per_person[home], typical[people.origin[rows]] / bound
     )
     need = np.where(
-        table.consumption[home] > 0, np.clip(need, 0.1, 10.0) ** params.need_elasticity, 1.0
+        table.consumption[home] > 0,
+        np.clip(need, 1.0 / bound, bound) ** params.need_elasticity,
+        1.0,
     )
     senders = np.bincount(home, minlength=table.size)[home]
     insurance = params.insurance * table.shock_loss[home] / senders
@@ -122,6 +124,6 @@ def _remittances(
     )
     fee = model.corridors.remittance_fee[people.corridor[rows]]
     desired = (motive + insurance) * (1.0 - fee) ** params.fee_elasticity
-    affordable = (surplus + 0.5 * people.savings[rows]) * (1.0 - fee)
+    affordable = (surplus + params.savings_drawdown * people.savings[rows]) * (1.0 - fee)
     received = np.minimum(desired, affordable)
     return received, received / (1.0 - fee)

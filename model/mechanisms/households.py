@@ -54,7 +54,7 @@ def receive_consume_save(model: TripleWinModel) -> None:
         params.education_share * np.maximum(income + remittances, 0.0) * table.youth,
     )
     subsidy = origin_levers(model, "education_subsidy")[origin]
-    table.education_spending[:] = education / (1.0 - np.minimum(subsidy, 0.95))
+    table.education_spending[:] = education / (1.0 - subsidy)
     model.education_subsidy_cost = np.bincount(
         origin, table.education_spending - education, len(model.origins)
     )

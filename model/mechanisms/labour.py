@@ -83,13 +83,14 @@ def _migrant_jobs(model: TripleWinModel) -> None:
         mine = destination == economy.index
         regional_unemployment[mine] = economy.unemployment[region[mine], 0]
     natural = destination_values(model, "natural_unemployment")[destination]
+    # Numerical guard: a natural rate of zero is allowed by the schema.
     pressure = regional_unemployment / np.maximum(natural, 1e-3)
     separation = np.where(irregular, params.irregular_separation, params.job_separation) * pressure
     network = model.region_network[people.origin[rows], destination, region]
     finding = (
         params.job_finding
         * (1.0 - destination_values(model, "discrimination")[destination])
-        * (0.4 + 0.6 * people.language[rows])
+        * (1.0 - params.language_job_effect * (1.0 - people.language[rows]))
         * (1.0 + model.params.migration.network_job_effect * np.log1p(network))
         * (1.0 - regional_unemployment)
         / (1.0 - natural)

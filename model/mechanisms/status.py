@@ -98,7 +98,7 @@ def _reunify_families(model: TripleWinModel) -> None:
     rows = rows[(people.dependants[rows] + people.spouse[rows]) == 0]
     home = people.household[rows]
     needs = (
-        2.0
+        model.params.integration.reunification_income
         * model.params.remittances.living_cost
         * destination_values(model, "gdp_per_capita")[people.destination[rows]]
     )

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from model.scenario.behaviour import (
-    Demography,
-    Households,
-    Integration,
-    Migration,
-    Remittances,
-    Returns,
-    Skills,
-    World,
-)
+from model.scenario.abroad import Integration, Remittances
+from model.scenario.behaviour import Demography, Households, Skills, World
 from model.scenario.economies import CorridorConfig, DestinationConfig, OriginConfig
+from model.scenario.initial import InitialStock
+from model.scenario.mobility import Migration, Returns
 from model.scenario.params import Section, param
 from model.scenario.policy import Policy
 
@@ -76,6 +70,7 @@ class Scenario(Section):
     skills: Skills = Field(default_factory=Skills)
     integration: Integration = Field(default_factory=Integration)
     returns: Returns = Field(default_factory=Returns)
+    initial_stock: InitialStock = Field(default_factory=InitialStock)
 
     @model_validator(mode="after")
     def _corridors_link_declared_countries(self) -> Scenario:
