@@ -71,6 +71,9 @@ class DestinationEconomy(mesa.Agent):
         self.native_wages = self.clearing_wages(self.natives, np.zeros_like(self.natives))[0]
         self.migrant_wages = self.native_wages.copy()
         self.output = np.zeros(len(regions))
+        # Set by every step 2; until then no capital is attributed to migrants.
+        self.capital_in_use = np.array(self.capital, dtype=float)
+        self.native_capital = self.capital_in_use.copy()
         self.fiscal: dict[str, float] = {}
 
     @property
@@ -166,6 +169,36 @@ class DestinationEconomy(mesa.Agent):
         employed = self.natives * (1 - self.unemployment)
         _, self.migrant_wages, self.output = self.clearing_wages(employed, migrants)
         self.employed_natives = employed
+        self._record_capital(employed)
+
+    def _record_capital(self, employed: np.ndarray) -> None:
+        """The capital that produced this year's output, and the part the natives' labour holds.
+
+        ``native_capital`` is the stock at which natives' employed labour alone would earn the
+        world return ``r + delta`` at this year's TFP (``production.desired_capital``): the
+        capital natives would own without migrants. Capital beyond it is installed because of
+        migrants and is rented at its user cost (:meth:`migrant_capital_rent`).
+        """
+        self.capital_in_use = np.array(self.capital, dtype=float)
+        native_labour = self._labour(employed, np.zeros_like(employed))
+        self.native_capital = production.desired_capital(
+            self.tfp, native_labour, self.config.capital_share, self.cost_of_capital
+        )
+
+    def migrant_capital_rent(self) -> float:
+        """User cost ``(r + delta)(K - K_natives)`` of the capital installed because of migrants.
+
+        Natives are taken to own the capital their own labour would hold at the world interest
+        rate; capital beyond it earns its user cost for its (foreign or new) owners, so capital
+        deepening that follows immigration is not counted as natives' income (Borjas 1995;
+        Ottaviano & Peri 2012). Where capital falls short of it, natives' capital earns the
+        world return elsewhere, and the term is negative.
+        """
+        return float(self.cost_of_capital * (self.capital_in_use - self.native_capital).sum())
+
+    def natives_market_income(self, migrant_wage_bill: float) -> float:
+        """Output less migrants' wages and the rent on capital installed because of migrants."""
+        return float(self.output.sum()) - migrant_wage_bill - self.migrant_capital_rent()
 
     def update(self, year: int) -> None:
         """Step 9: TFP grows, capital adjusts towards its desired stock, natives age."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model.mechanisms import fiscal
 from model.mechanisms.common import destination_values, origin_values, origin_wages
 from model.population import IRREGULAR
 
@@ -27,7 +28,7 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     people, table = model.migrants, model.households
     model.ledger.start_year()
     rows = np.flatnonzero(people.abroad())
-    net, needs = _net_income_and_needs(model, rows)
+    net, needs, tax, benefit = _net_income_and_needs(model, rows)
     surplus = np.maximum(net - needs, 0.0)
     received, sent = _remittances(model, rows, surplus)
     params = model.params.remittances
@@ -41,6 +42,7 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     people.sent[rows] = sent
     people.received[rows] = received
     people.remitted_total[rows] += sent
+    fiscal.record_migrant_flows(model, rows, tax, benefit)
     wages = origin_wages(model)
     unemployment = origin_values(model, "unemployment_rate")[people.origin[rows]]
     people.home_income[rows] = (
@@ -58,8 +60,10 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     ledger.remittance_fees = float((sent - received).sum())
 
 
-def _net_income_and_needs(model: TripleWinModel, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Income after tax and benefits, and the consumption a migrant's household abroad needs."""
+def _net_income_and_needs(
+    model: TripleWinModel, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Net income, the consumption a migrant's household abroad needs, income tax and benefit."""
     people = model.migrants
     destination = people.destination[rows]
     legal = people.status[rows] != IRREGULAR
@@ -83,10 +87,7 @@ def _net_income_and_needs(model: TripleWinModel, rows: np.ndarray) -> tuple[np.n
         * destination_values(model, "gdp_per_capita")[destination]
         * household_size
     )
-    n_dest = len(model.destinations)
-    model.migrant_income_tax = np.bincount(destination, tax, n_dest)
-    model.migrant_benefits = np.bincount(destination, benefit, n_dest)
-    return wage - tax + benefit, needs
+    return wage - tax + benefit, needs, tax, benefit
 
 
 def _remittances(

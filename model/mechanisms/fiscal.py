@@ -3,8 +3,10 @@
 Migrants pay income taxes when legal and consumption taxes always, draw unemployment benefits
 when legal, and use public services per resident, dependants included, plus integration
 programmes: their net fiscal contribution depends mostly on employment (OECD International
-Migration Outlook 2013). Migration-policy costs that natives bear (training partnerships, return
-bonuses, enforcement) are accounted separately. At origin the state taxes labour income, pays
+Migration Outlook 2013). These flows are recorded at step 3 for everyone then abroad
+(:func:`record_migrant_flows`), enforcement at step 6 (:func:`record_enforcement`).
+Migration-policy costs that natives bear (training partnerships, return bonuses, enforcement)
+are accounted separately. At origin the state taxes labour income, pays
 transfers, public services, education subsidies and diaspora matching, and collects emigration
 bonds.
 """
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from model.mechanisms.common import destination_values, origin_values
-from model.population import HIGH, IRREGULAR, RETURNED
+from model.population import HIGH, RETURNED
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -28,44 +30,69 @@ def account(model: TripleWinModel) -> None:
     _origin_accounts(model)
 
 
-def _destination_accounts(model: TripleWinModel) -> None:
+def record_migrant_flows(
+    model: TripleWinModel, rows: np.ndarray, tax: np.ndarray, benefit: np.ndarray
+) -> None:
+    """Step 3: what migrants abroad (``rows``) pay and cost this year, by destination.
+
+    Recorded when incomes and consumption are set, for everyone abroad at step 3, so the
+    account covers one population: people who return or leave later in the year have paid and
+    cost a full year; newcomers of the year (step 8) enter the account the next year.
+
+    Args:
+        model: The model.
+        rows: Migrants abroad at step 3.
+        tax: Income tax each pays (zero for irregular migrants).
+        benefit: Unemployment benefit each draws (zero for irregular migrants).
+    """
     people = model.migrants
-    rows = np.flatnonzero(people.abroad())
     n_dest = len(model.destinations)
     destination = people.destination[rows]
-    persons = people.persons(rows)
-    gdp_per_capita = np.array(
-        [destination_gdp_per_capita(model, d.index) for d in model.destinations]
-    )
-    consumption_tax = destination_values(model, "consumption_tax")
+    gdp_per_capita = np.array([destination_gdp_per_capita(model, d) for d in range(n_dest)])
+    model.destination_gdp_per_capita = gdp_per_capita
+    persons = np.bincount(destination, people.persons(rows), n_dest)
     spending = model.corridors.integration_spending[people.corridor[rows]]
-    services = (
-        np.bincount(destination, persons, n_dest)
-        * destination_values(model, "public_services")
-        * gdp_per_capita
+    consumption = np.bincount(destination, people.consumption[rows], n_dest)
+    model.migrant_flows = {
+        "income_tax": np.bincount(destination, tax, n_dest),
+        "consumption_tax": destination_values(model, "consumption_tax") * consumption,
+        "benefits": np.bincount(destination, benefit, n_dest),
+        "services": persons * destination_values(model, "public_services") * gdp_per_capita,
+        "integration": np.bincount(destination, spending, n_dest) * gdp_per_capita,
+    }
+
+
+def record_enforcement(model: TripleWinModel, rows: np.ndarray, enforcement: np.ndarray) -> None:
+    """Step 6b: spending on detecting the irregular migrants (``rows``) subject to removal.
+
+    Each costs ``enforcement_cost x enforcement x`` GDP per capita, with the enforcement lever
+    of the migrant's corridor, the same value that sets the chance of removal.
+    """
+    destination = model.migrants.destination[rows]
+    n_dest = len(model.destinations)
+    cost = (
+        destination_values(model, "enforcement_cost")[destination]
+        * enforcement
+        * model.destination_gdp_per_capita[destination]
     )
-    integration = np.bincount(destination, spending, n_dest) * gdp_per_capita
-    taxes = model.migrant_income_tax + consumption_tax * np.bincount(
-        destination, people.consumption[rows], n_dest
-    )
-    irregular = np.bincount(destination, people.status[rows] == IRREGULAR, n_dest)
-    enforcement = np.array([d.policy.enforcement for d in model.destinations])
-    enforcement_cost = (
-        destination_values(model, "enforcement_cost") * enforcement * irregular * gdp_per_capita
-    )
+    model.enforcement_spending = np.bincount(destination, cost, n_dest)
+
+
+def _destination_accounts(model: TripleWinModel) -> None:
+    flows = model.migrant_flows
     for economy in model.destinations:
         i = economy.index
+        taxes = flows["income_tax"][i] + flows["consumption_tax"][i]
+        net = taxes - flows["benefits"][i] - flows["services"][i] - flows["integration"][i]
         economy.fiscal = {
-            "migrant_taxes": float(taxes[i]),
-            "migrant_benefits": float(model.migrant_benefits[i]),
-            "migrant_services": float(services[i]),
-            "integration_programmes": float(integration[i]),
-            "migrant_net_contribution": float(
-                taxes[i] - model.migrant_benefits[i] - services[i] - integration[i]
-            ),
+            "migrant_taxes": float(taxes),
+            "migrant_benefits": float(flows["benefits"][i]),
+            "migrant_services": float(flows["services"][i]),
+            "integration_programmes": float(flows["integration"][i]),
+            "migrant_net_contribution": float(net),
             "training_partnership": float(model.training_cost[i]),
             "return_bonuses": float(model.return_bonus_paid[i]),
-            "enforcement": float(enforcement_cost[i]),
+            "enforcement": float(model.enforcement_spending[i]),
         }
 
 

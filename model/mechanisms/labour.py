@@ -149,3 +149,6 @@ def _migrant_wages(model: TripleWinModel) -> None:
         people.status[rows] == IRREGULAR, 1.0 - model.params.integration.irregular_wage_penalty, 1.0
     )
     people.wage[rows] = price * efficiency(model, rows) * penalty * people.employed[rows]
+    # Recorded when paid, so natives' income (step 10) leaves out exactly the wages that went to
+    # migrants this year, including those who return or leave the model later in the year.
+    model.migrant_wage_bill = np.bincount(destination, people.wage[rows], len(model.destinations))

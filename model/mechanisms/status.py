@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model.mechanisms import fiscal
 from model.mechanisms.common import destination_values
 from model.population import (
     IRREGULAR,
@@ -73,6 +74,7 @@ def _irregular_migrants(model: TripleWinModel) -> None:
     enforcement = model.corridors.enforcement[corridor]
     removed = draw < enforcement
     regularised = ~removed & (draw < enforcement + model.corridors.regularisation[corridor])
+    fiscal.record_enforcement(model, rows, enforcement)
     people.must_leave[rows[removed]] = True
     people.return_reason[rows[removed]] = REMOVED
     people.status[rows[regularised]] = TEMPORARY
