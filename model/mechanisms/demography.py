@@ -76,13 +76,16 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
         expected = places[economy.index] * eligible.sum() / 1000.0
         count = draws.round("training places", economy.index, expected)
         candidates = np.flatnonzero(eligible)
-        chosen = candidates[draws.order("training selection", candidates)[:count]]
+        # Purposes name the destination, so selection and track are independent draws for each
+        # partnership rather than the same luck of a household repeated across destinations.
+        name = economy.name
+        chosen = candidates[draws.order(f"training selection {name}", candidates)[:count]]
         table.workers_low[chosen] -= 1
         table.workers_high[chosen] += 1
         # A trained youth is no longer available to another destination's partnership.
         untrained[chosen] -= 1
         away_share = model.params.skills.training_away_share
-        away = chosen[draws.chance("training track", chosen, away_share)]
+        away = chosen[draws.chance(f"training track {name}", chosen, away_share)]
         model.partnership_trainees[economy.index] = away
         model.training_cost[economy.index] = (
             model.params.skills.training_cost * skilled_wage[table.origin[chosen]].sum()
