@@ -55,3 +55,32 @@ def test_each_partner_destination_draws_its_own_selection_and_track():
     for kind in ("training selection", "training track"):
         assert {f"{kind} north", f"{kind} west"} <= set(purposes), kind
     assert np.isin(model.migrants.channel, PARTNERSHIP).any()
+
+
+def test_graduates_without_a_job_stay_once_not_forever():
+    """Students who never find work have their study permit renewed once, as a work permit;
+    at the next expiry they must leave like any worker without a job."""
+    study, visa = 3, 3
+    scenario = small(
+        simulation={"years": 16, "evaluation_years": 1},
+        corridors={"main": {"initial_emigration_rate": 0.0}},
+        policy={"temporary_quota": 0.0, "permanent_quota": 0.0, "visa_years": visa},
+        destinations={"destination": {"study_quota": 20.0, "humanitarian_quota": 0.0}},
+        migration={"propensity": 1.0, "irregular_propensity": 0.0},
+        integration={
+            "job_finding": 0.0,
+            "renewal": 1.0,
+            "conversion": 0.0,
+            "overstay": 0.0,
+            "study_years": study,
+        },
+        returns={"base_return": 0.0, "failure_return": 0.0},
+    )
+    model = TripleWinModel(scenario, seed=5)
+    longest = 0
+    for _ in range(model.horizon):
+        model.step()
+        abroad = model.migrants.abroad()
+        if abroad.any():
+            longest = max(longest, int(model.migrants.years_abroad[abroad].max()))
+    assert study < longest < study + visa  # renewed once after graduating, then gone

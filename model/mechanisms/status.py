@@ -26,6 +26,7 @@ from model.population import (
     SPOUSE_LOW,
     STUDY,
     TEMPORARY,
+    TEMPORARY_WORK,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +45,12 @@ def transitions(model: TripleWinModel) -> None:
 
 
 def _temporary_permits(model: TripleWinModel) -> None:
+    """Expiring permits are converted or renewed for the employed, and once for new graduates.
+
+    A graduate whose study permit ends may stay without a job, once: the permit becomes a
+    temporary work permit (or permanent residence), so the next expiry requires employment as
+    for any worker (OECD 2008: post-study work permits).
+    """
     people = model.migrants
     params = model.params.integration
     rows = np.flatnonzero(people.status == TEMPORARY)
@@ -51,9 +58,11 @@ def _temporary_permits(model: TripleWinModel) -> None:
     rows = rows[people.permit_left[rows] <= 0]
     keys = people.person_key[rows]
     draws = model.draws
-    employed = people.employed[rows] | (people.channel[rows] == STUDY)
-    convert = employed & draws.chance("permit conversion", keys, params.conversion)
-    renew = employed & ~convert & draws.chance("permit renewal", keys, params.renewal)
+    graduate = people.channel[rows] == STUDY
+    qualifies = people.employed[rows] | graduate
+    convert = qualifies & draws.chance("permit conversion", keys, params.conversion)
+    renew = qualifies & ~convert & draws.chance("permit renewal", keys, params.renewal)
+    people.channel[rows[graduate & (convert | renew)]] = TEMPORARY_WORK
     leave = ~convert & ~renew
     enforcement = model.corridors.enforcement[people.corridor[rows]]
     overstay = leave & draws.chance("overstay", keys, params.overstay * (1.0 - enforcement))
