@@ -71,6 +71,9 @@ class DestinationEconomy(mesa.Agent):
         self.native_wages = self.clearing_wages(self.natives, np.zeros_like(self.natives))[0]
         self.migrant_wages = self.native_wages.copy()
         self.output = np.zeros(len(regions))
+        # GDP per resident, natives and persons abroad; recorded at every step 9 and, for the
+        # first year, by the initialisation (model/initialise.py).
+        self.gdp_per_resident = config.gdp_per_capita
         # Set by every step 2; until then no capital is attributed to migrants.
         self.capital_in_use = np.array(self.capital, dtype=float)
         self.native_capital = self.capital_in_use.copy()

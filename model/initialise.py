@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model.mechanisms import fiscal
 from model.population import (
     HIGH,
     IRREGULAR,
@@ -188,6 +189,14 @@ def savings_targets(model: TripleWinModel, households: np.ndarray, luck: np.ndar
     return params.target_savings * low_wage * np.exp(params.target_dispersion * luck)
 
 
+def _initial_destination_output(model: TripleWinModel) -> None:
+    """Output at natural unemployment with the initial stock at work, and GDP per resident."""
+    for economy in model.destinations:
+        natives = economy.natives * (1.0 - economy.config.natural_unemployment)
+        economy.output = economy.clearing_wages(natives, model.migrant_labour[economy.index])[2]
+    fiscal.record_gdp_per_resident(model)
+
+
 def settle_initial_state(model: TripleWinModel) -> None:
     """Initial wealth, migrant labour and the people ledger."""
     from model.mechanisms import labour, migration
@@ -215,6 +224,7 @@ def settle_initial_state(model: TripleWinModel) -> None:
         * rng.random(abroad.size)
     )
     labour.update_migrant_labour(model)
+    _initial_destination_output(model)
     n_origins = len(model.origin_names)
     abroad = people.abroad()
     residents = np.bincount(

@@ -82,11 +82,7 @@ def _net_income_and_needs(
     )
     params = model.params.remittances
     household_size = 1.0 + params.dependant_weight * (people.persons(rows) - 1)
-    needs = (
-        params.living_cost
-        * destination_values(model, "gdp_per_capita")[destination]
-        * household_size
-    )
+    needs = params.living_cost * fiscal.gdp_per_resident(model)[destination] * household_size
     return wage - tax + benefit, needs, tax, benefit
 
 

@@ -25,9 +25,25 @@ if TYPE_CHECKING:
 
 
 def account(model: TripleWinModel) -> None:
-    """Fill each economy's ``fiscal`` dictionary for this year."""
+    """Fill each economy's ``fiscal`` dictionary for this year; record GDP per resident."""
     _destination_accounts(model)
     _origin_accounts(model)
+    record_gdp_per_resident(model)
+
+
+def record_gdp_per_resident(model: TripleWinModel) -> None:
+    """Keep each destination's GDP per resident for next year's living costs (step 9).
+
+    Migrants' living cost and the income needed for family reunification follow the
+    destination's current income level; read at steps 3 and 6 of next year, it is last year's.
+    """
+    for economy in model.destinations:
+        economy.gdp_per_resident = destination_gdp_per_capita(model, economy.index)
+
+
+def gdp_per_resident(model: TripleWinModel) -> np.ndarray:
+    """GDP per resident of every destination as recorded at the last step 9 (or at the start)."""
+    return np.array([economy.gdp_per_resident for economy in model.destinations])
 
 
 def record_migrant_flows(

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from model.mechanisms import fiscal
-from model.mechanisms.common import destination_values
 from model.population import (
     IRREGULAR,
     NATURALISED,
@@ -111,7 +110,7 @@ def _reunify_families(model: TripleWinModel) -> None:
     needs = (
         model.params.integration.reunification_income
         * model.params.remittances.living_cost
-        * destination_values(model, "gdp_per_capita")[people.destination[rows]]
+        * fiscal.gdp_per_resident(model)[people.destination[rows]]
     )
     able = (people.income[rows] >= needs) & (
         table.youth[home] + table.workers_low[home] + table.workers_high[home] > 0
