@@ -66,18 +66,15 @@ def populate_households(model: TripleWinModel, counts: np.ndarray) -> None:
         start += count
 
 
-def origin_labour(model: TripleWinModel) -> tuple[np.ndarray, np.ndarray]:
-    """Residents and labour supply ``[low, high]`` in efficiency units, per origin."""
+def origin_labour(model: TripleWinModel) -> np.ndarray:
+    """Labour supply ``[low, high]`` in efficiency units, per origin (rows)."""
     table = model.households
     n_origins = len(model.origin_names)
     employment = np.array([1.0 - o.unemployment_rate for o in model.params.origins.values()])
     effective = table.ability * employment[table.origin]
     low = np.bincount(table.origin, effective * table.workers_low, n_origins)
     high = np.bincount(table.origin, effective * table.workers_high, n_origins)
-    residents = np.bincount(
-        table.origin, table.workers_low + table.workers_high + table.youth, n_origins
-    )
-    return residents, np.column_stack([low, high])
+    return np.column_stack([low, high])
 
 
 def _choose_senders(model: TripleWinModel, origin: int, count: int) -> np.ndarray:

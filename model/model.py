@@ -89,7 +89,7 @@ class TripleWinModel(mesa.Model):
             for i, (name, cfg) in enumerate(params.destinations.items())
         ]
         initialise.populate_migrants(self)
-        residents, labour = initialise.origin_labour(self)
+        labour = initialise.origin_labour(self)
         self.origins = [
             OriginEconomy(
                 self,
@@ -98,7 +98,7 @@ class TripleWinModel(mesa.Model):
                 cfg,
                 resolve_policy(params.policy, cfg.policy),
                 labour[i],
-                residents[i],
+                fiscal.human_capital(self, i),
             )
             for i, (name, cfg) in enumerate(params.origins.items())
         ]
@@ -130,7 +130,7 @@ class TripleWinModel(mesa.Model):
         demography.births_and_exits(self)
         fiscal.account(self)  # 9
         for economy in self.origins:
-            economy.update(*fiscal.origin_human_capital(self, economy.index), self.year)
+            economy.update(fiscal.origin_human_capital(self, economy.index), self.year)
         for economy in self.destinations:
             economy.update(self.year)
         self.recorder.record(self)  # 10

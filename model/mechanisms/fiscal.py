@@ -13,6 +13,7 @@ bonds.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -150,17 +151,44 @@ def destination_gdp_per_capita(model: TripleWinModel, destination: int) -> float
     return float(economy.output.sum() / (economy.native_population + people.persons(rows).sum()))
 
 
-def origin_human_capital(model: TripleWinModel, origin: int) -> tuple[float, float]:
-    """Skilled share and returnee share of the origin's resident working-age adults."""
+@dataclass(frozen=True)
+class HumanCapital:
+    """Shares that feed origin TFP, measured over the origin's residents (headcounts).
+
+    Attributes:
+        skilled: Skilled share of resident working-age adults, returnees included.
+        returnees: Returnee share of resident working-age adults.
+        diaspora: Share of the origin-born living abroad (migrants and the family who joined).
+        residents: Members at home (working-age and youth) plus returnees.
+    """
+
+    skilled: float
+    returnees: float
+    diaspora: float
+    residents: float
+
+
+def human_capital(model: TripleWinModel, origin: int) -> HumanCapital:
+    """Skilled, returnee and diaspora shares of one origin, from the population columns."""
     table, people = model.households, model.migrants
     mine = table.origin == origin
     returned = (people.status == RETURNED) & (people.origin == origin)
     returnees = float(returned.sum())
     skilled = float(table.workers_high[mine].sum()) + float((people.skill[returned] == HIGH).sum())
     adults = float(table.workers_low[mine].sum() + table.workers_high[mine].sum()) + returnees
-    economy = model.origins[origin]
-    economy.residents = float(
-        (table.workers_low[mine].sum() + table.workers_high[mine].sum() + table.youth[mine].sum())
-        + returnees
+    residents = adults + float(table.youth[mine].sum())
+    abroad = np.flatnonzero(people.abroad() & (people.origin == origin))
+    emigrants = float(people.persons(abroad).sum())
+    return HumanCapital(
+        skilled=skilled / max(adults, 1.0),
+        returnees=returnees / max(adults, 1.0),
+        diaspora=emigrants / max(residents + emigrants, 1.0),
+        residents=residents,
     )
-    return skilled / max(adults, 1.0), returnees / max(adults, 1.0)
+
+
+def origin_human_capital(model: TripleWinModel, origin: int) -> HumanCapital:
+    """Step 9: the origin's shares for the TFP update; its resident count is updated."""
+    shares = human_capital(model, origin)
+    model.origins[origin].residents = shares.residents
+    return shares

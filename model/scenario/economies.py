@@ -88,11 +88,19 @@ class OriginConfig(Section):
         ge=0.0,
         le=2.0,
     )
-    diaspora_knowledge: float = param(
+    returnee_knowledge: float = param(
         0.4,
-        "Semi-elasticity of TFP to the share of returnees among residents (knowledge transfer).",
+        "Semi-elasticity of TFP to the share of returnees among resident adults (knowledge brought home).",
         unit="log points per unit share",
-        source="Wahba 2015; Kerr 2008 (diaspora knowledge flows)",
+        source="Wahba 2015 (returnees' skills and entrepreneurship)",
+        ge=0.0,
+        le=5.0,
+    )
+    diaspora_links: float = param(
+        0.1,
+        "Semi-elasticity of TFP to the share of the origin-born living abroad, relative to the start (diaspora links).",
+        unit="log points per unit share",
+        source="Kerr 2008; Docquier & Rapoport 2012 (diaspora knowledge and trade networks)",
         ge=0.0,
         le=5.0,
     )
