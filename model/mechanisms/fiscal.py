@@ -122,7 +122,7 @@ def _origin_accounts(model: TripleWinModel) -> None:
     for economy in model.origins:
         i = economy.index
         gdp_per_capita = economy.output / max(economy.residents, 1.0)
-        transfers = model.params.households.transfer * gdp_per_capita * economy.residents
+        transfers = float(model.transfers_paid[i])
         economy.fiscal = {
             "income_tax": float(tax[i]),
             "emigration_bonds": float(model.emigration_bonds[i]),
@@ -132,6 +132,7 @@ def _origin_accounts(model: TripleWinModel) -> None:
             "transfers": float(transfers),
             "education_subsidy": float(model.education_subsidy_cost[i]),
             "diaspora_matching": float(model.diaspora_matching_cost[i]),
+            "social_assistance": float(model.social_assistance[i]),
         }
         economy.fiscal["balance"] = (
             economy.fiscal["income_tax"]
@@ -140,6 +141,7 @@ def _origin_accounts(model: TripleWinModel) -> None:
             - transfers
             - economy.fiscal["education_subsidy"]
             - economy.fiscal["diaspora_matching"]
+            - economy.fiscal["social_assistance"]
         )
 
 
