@@ -17,6 +17,7 @@ import numpy as np
 
 from model.mechanisms import fiscal
 from model.mechanisms.common import destination_values, origin_values, origin_wages
+from model.mechanisms.households import residents
 from model.population import IRREGULAR
 
 if TYPE_CHECKING:
@@ -93,9 +94,8 @@ def _remittances(
     people, table = model.migrants, model.households
     params = model.params.remittances
     home = people.household[rows]
-    per_person = table.consumption / np.maximum(
-        table.workers_low + table.workers_high + table.youth, 1
-    )
+    # Everyone living in the household shares its consumption, returnees included.
+    per_person = table.consumption / np.maximum(residents(model), 1)
     typical = np.array(
         [max(np.median(per_person[table.origin == o]), 1.0) for o in range(len(model.origins))]
     )

@@ -171,6 +171,22 @@ class Integration(Section):
         ge=0.0,
         le=1.0,
     )
+    ties_job_effect: float = param(
+        0.3,
+        "Proportional rise in job finding per unit share of social ties to natives.",
+        unit="relative increase per unit share",
+        source="Kalter & Kogan 2014; Lancee 2012 (bridging ties and employment)",
+        ge=0.0,
+        le=5.0,
+    )
+    status_job_effect: float = param(
+        0.1,
+        "Proportional rise in job finding of permanent residents and naturalised citizens (secure status).",
+        unit="relative increase",
+        source="Kogan 2011; OECD 2018, Settling In (employment by legal status)",
+        ge=0.0,
+        le=5.0,
+    )
     job_separation: float = param(
         0.08,
         "Yearly chance an employed migrant loses the job.",
