@@ -14,6 +14,7 @@ import pandas as pd
 from model import measures
 from model.mechanisms.common import among
 from model.mechanisms.households import residents
+from model.population import FAMILY
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -95,7 +96,10 @@ class IndicatorRecorder:
         row = model.year - 1
         if row >= self.horizon:
             return
-        self.arrivals[model.year] = model.arrivals_by_channel.sum()
+        # Cohorts count migrant rows: family members who joined leave with the migrant and are
+        # not counted among departures, so they are left out of the arrivals too.
+        arrived = model.arrivals_by_channel
+        self.arrivals[model.year] = arrived.sum() - arrived[FAMILY]
         origins = list(range(len(model.origins)))
         destinations = list(range(len(model.destinations)))
         self._store(self.values, row, _indicators(model, origins, destinations))
@@ -167,9 +171,9 @@ def _indicators(
     values["welfare_destination"] = float(
         np.log(max(values["destination_income_per_native"], 1e-9))
     )
-    values["arrivals"] = float(model.arrivals_by_channel.sum())
-    values["returns"] = float(
-        among(people.destination[model.returns_this_year], destinations, n_destinations).sum()
-    )
+    corridors = among(model.corridors.origin, origins, n_origins)
+    corridors &= among(model.corridors.destination, destinations, n_destinations)
+    values["arrivals"] = float(model.arrivals_by_corridor[corridors].sum())
+    values["returns"] = float(model.returns_by_corridor[corridors].sum())
     values["place_premium"] = measures.place_premium(model, origins, destinations)
     return {k: v for k, v in values.items() if not k.startswith("_")}

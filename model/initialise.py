@@ -233,4 +233,5 @@ def settle_initial_state(model: TripleWinModel) -> None:
     model.ledger.exits_abroad = np.zeros(n_origins)
     model.origin_born = model.ledger.origin_born.copy()
     model.returns_this_year = np.zeros(0, dtype=np.int64)
+    model.returns_by_corridor = np.zeros(len(model.corridors), dtype=np.int64)
     migration.update_prospects(model)

@@ -23,7 +23,7 @@ from model.mechanisms import (
     status,
 )
 from model.origin_economy import OriginEconomy
-from model.population import HouseholdTable, MigrantTable
+from model.population import CHANNEL_NAMES, HouseholdTable, MigrantTable
 from model.randomness import KeyedRandom
 from model.scenario.policy import resolve_policy
 from model.scenario.schema import Scenario
@@ -65,6 +65,7 @@ class TripleWinModel(mesa.Model):
         self.household_handles: list[Household] = []
         self.migrant_handles: list[Migrant] = []
         self._build_economies_and_people()
+        self._reset_yearly_counts()
         self.recorder = IndicatorRecorder(self, self.horizon)
         self.running = True
 
@@ -108,6 +109,11 @@ class TripleWinModel(mesa.Model):
     def _add_migrant_handles(self, rows: range) -> None:
         self.migrant_handles.extend(Migrant(self, row) for row in rows)
 
+    def _reset_yearly_counts(self) -> None:
+        """Arrivals are counted from family reunification (step 6) to admission (step 8)."""
+        self.arrivals_by_channel = np.zeros(len(CHANNEL_NAMES), dtype=np.int64)
+        self.arrivals_by_corridor = np.zeros(len(self.corridors), dtype=np.int64)
+
     @property
     def migrants_alive(self) -> AgentSet:
         """AgentSet of the people who migrated and are still in the model (abroad or returned)."""
@@ -118,6 +124,7 @@ class TripleWinModel(mesa.Model):
         """One year, in the order of DESIGN §3."""
         self.year += 1
         self.draws.year = self.year
+        self._reset_yearly_counts()
         shocks.draw(self)  # 1
         labour.clear_markets(self)  # 2
         earnings.earn_consume_remit(self)  # 3

@@ -150,6 +150,7 @@ def arrive(
     people.return_reason[rows] = 0
     people.savings[rows] = 0.0
     model.arrivals_by_channel += np.bincount(channel, minlength=len(CHANNEL_NAMES))
+    model.arrivals_by_corridor += np.bincount(corridor, minlength=len(model.corridors))
 
 
 def commit(model: TripleWinModel, newcomers: Newcomers) -> None:

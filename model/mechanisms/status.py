@@ -16,6 +16,7 @@ import numpy as np
 
 from model.mechanisms import fiscal
 from model.population import (
+    FAMILY,
     IRREGULAR,
     NATURALISED,
     PERMANENT,
@@ -126,6 +127,12 @@ def _reunify_families(model: TripleWinModel) -> None:
     table.workers_high[home[spouse_high]] -= 1
     people.dependants[join] = table.youth[home]
     people.spouse[join] = np.where(spouse_low, SPOUSE_LOW, np.where(spouse_high, SPOUSE_HIGH, 0))
-    table.members_abroad[home] += (table.youth[home] + has_spouse).astype(np.int16)
+    joined = (table.youth[home] + has_spouse).astype(np.int16)
+    table.members_abroad[home] += joined
     table.youth[home] = 0
     model.reunified_this_year = int(join.size)
+    # Family members enter through the family channel: counted as arrivals (persons).
+    model.arrivals_by_channel[FAMILY] += int(joined.sum())
+    model.arrivals_by_corridor += np.bincount(
+        people.corridor[join], joined, len(model.corridors)
+    ).astype(np.int64)
