@@ -74,7 +74,7 @@ class TripleWinModel(mesa.Model):
         counts = initialise.split_households(params)
         self.households = HouseholdTable(int(counts.sum()))
         self.household_keys = np.arange(self.households.size, dtype=np.int64)
-        self.migrants = MigrantTable(0, on_grow=self._add_migrant_handles)
+        self.migrants = MigrantTable(0, on_first_use=self._add_migrant_handles)
         initialise.populate_households(self, counts)
         self.household_handles = [Household(self, row) for row in range(self.households.size)]
         self.corridors = Corridors(self)
@@ -107,6 +107,11 @@ class TripleWinModel(mesa.Model):
         initialise.settle_initial_state(self)
 
     def _add_migrant_handles(self, rows: range) -> None:
+        """A handle for each row taken for the first time; a reused row keeps its handle.
+
+        Rows ever used are the first ones (``MigrantTable.allocate``), so ``migrant_handles``
+        is indexed by row and no handle exists for spare capacity.
+        """
         self.migrant_handles.extend(Migrant(self, row) for row in rows)
 
     def _reset_yearly_counts(self) -> None:
