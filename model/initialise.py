@@ -154,25 +154,39 @@ def _describe_initial_migrants(
     )
     policy = model.corridors.policies[corridor]
     people.permit_left[rows] = rng.integers(1, policy.visa_years + 1, n)
-    speed = model.params.integration.language_speed
-    people.language[rows] = 1.0 - (1.0 - 0.1) * (1.0 - speed) ** years
+    people.return_plan[rows] = people.status[rows] != NATURALISED
+    _integrate_initial_migrants(model, rows, years, corridor, destination, rng)
+
+
+def _integrate_initial_migrants(
+    model: TripleWinModel,
+    rows: np.ndarray,
+    years: np.ndarray,
+    corridor: int,
+    destination: int,
+    rng: np.random.Generator,
+) -> None:
+    """Language, ties, recognition, jobs and region of the initial stock after ``years`` abroad.
+
+    Occupations follow from these in ``settle_initial_state`` (``update_migrant_labour``).
+    """
+    people, stock = model.migrants, model.params.initial_stock
+    n = rows.size
+    policy = model.corridors.policies[corridor]
+    # Language as if learnt abroad from arrival, by the yearly rule of integration.integrate.
+    integration = model.params.integration
+    boost = 1.0 + integration.programme_effect * policy.integration_spending
+    speed = min(integration.language_speed * boost, 1.0)
+    start = integration.initial_language
+    people.language[rows] = 1.0 - (1.0 - start) * (1.0 - speed) ** years
     people.ties[rows] = stock.ties_per_language * people.language[rows]
-    people.recognised[rows] = skilled & (
+    people.recognised[rows] = (people.skill[rows] == HIGH) & (
         rng.random(n) < 1.0 - (1.0 - policy.skill_recognition) ** years
     )
     people.employed[rows] = rng.random(n) < stock.employment
-    people.return_plan[rows] = people.status[rows] != NATURALISED
-    people.region[rows] = rng.choice(
-        len(model.destinations[destination].region_names),
-        size=n,
-        p=model.destinations[destination].natives.sum(axis=1)
-        / model.destinations[destination].native_workers,
-    )
-    people.occupation[rows] = (
-        skilled
-        & people.recognised[rows]
-        & (people.language[rows] >= model.params.skills.language_for_skilled_job)
-    )
+    economy = model.destinations[destination]
+    natives = economy.natives.sum(axis=1)
+    people.region[rows] = rng.choice(natives.size, size=n, p=natives / natives.sum())
 
 
 def savings_targets(model: TripleWinModel, households: np.ndarray, luck: np.ndarray) -> np.ndarray:

@@ -116,3 +116,24 @@ def test_remittance_need_counts_returnees_among_those_sharing_consumption():
     people.origin[extra] = people.origin[rows[i]]
     after, _ = earnings._remittances(model, rows, surplus)
     assert after[i] > before[i]
+
+
+def test_initial_stock_learnt_the_language_by_the_rule_used_abroad():
+    """The stock at the start arrived speaking ``initial_language`` and learnt as migrants do
+    every year abroad, programmes included."""
+    languages = {}
+    for spending in (0.0, 0.1):
+        scenario = small(
+            integration={"initial_language": 0.25}, policy={"integration_spending": spending}
+        )
+        model = TripleWinModel(scenario, seed=4)
+        people = model.migrants
+        rows = np.flatnonzero(people.abroad())
+        years = people.years_abroad[rows]
+        params = scenario.integration
+        speed = min(params.language_speed * (1 + params.programme_effect * spending), 1.0)
+        expected = 1.0 - 0.75 * (1.0 - speed) ** years
+        np.testing.assert_allclose(people.language[rows], expected, rtol=1e-12)
+        assert (people.language[rows][years == 0] == 0.25).all()
+        languages[spending] = people.language[rows]
+    assert (languages[0.1] >= languages[0.0]).all() and (languages[0.1] > languages[0.0]).any()

@@ -169,10 +169,10 @@ class OriginConfig(Section):
         le=1.0,
     )
     poverty_line: float = param(
-        1332.0,
+        1533.0,
         "Poverty line for consumption per person.",
         unit="PPP $ per person per year",
-        source="World Bank $3.65 a day lower-middle-income line (2017 PPP)",
+        source="World Bank $4.20 a day lower-middle-income line (2021 PPP, June 2025 update): 4.20 x 365",
         gt=0.0,
     )
     skilled_emigration_bond: float = param(
