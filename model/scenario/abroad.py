@@ -9,10 +9,10 @@ class Remittances(Section):
     """How much migrants send (Lucas & Stark 1985; Yang 2008; Dustmann & Mestres 2010)."""
 
     altruism: float = param(
-        0.7,
+        0.85,
         "Share of income above needs sent out of altruism when the household consumes the median.",
         unit="share",
-        source="calibrated to remittances of 5-10% of GDP (World Bank/KNOMAD 2024)",
+        source="calibrated to remittances of 5-10% of GDP (World Bank/KNOMAD 2024; model/calibration.yaml)",
         ge=0.0,
         le=1.0,
     )
