@@ -10,7 +10,8 @@ from pydantic import Field, model_validator
 
 from model.scenario.abroad import Integration, Remittances
 from model.scenario.behaviour import Demography, Households, Skills, World
-from model.scenario.economies import CorridorConfig, DestinationConfig, OriginConfig
+from model.scenario.corridors import CorridorConfig
+from model.scenario.economies import DestinationConfig, OriginConfig
 from model.scenario.initial import InitialStock
 from model.scenario.mobility import Migration, Returns
 from model.scenario.params import Section, param
