@@ -72,8 +72,11 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
     untrained = new_low_skilled.copy()
     for economy in model.destinations:
         partners = model.corridors.origin[model.corridors.destination == economy.index]
-        eligible = np.isin(table.origin, partners) & (untrained > 0)
-        expected = places[economy.index] * eligible.sum() / 1000.0
+        partner_households = np.isin(table.origin, partners)
+        eligible = partner_households & (untrained > 0)
+        # Places are funded per 1,000 households of the partner origins (the lever's unit) and
+        # filled by youths who finished school without skills this year.
+        expected = places[economy.index] * partner_households.sum() / 1000.0
         count = draws.round("training places", economy.index, expected)
         candidates = np.flatnonzero(eligible)
         # Purposes name the destination, so selection and track are independent draws for each
