@@ -48,8 +48,9 @@ class Household(mesa.Agent):
     """An origin household (DESIGN §2).
 
     Its yearly behaviour (receive remittances, consume, save, educate, invest, send a member
-    abroad) is carried out for all households at once by :mod:`model.mechanisms.households`,
-    :mod:`model.mechanisms.education` and :mod:`model.mechanisms.migration`.
+    abroad) is carried out for all households at once by :mod:`model.mechanisms.households`
+    (income, consumption, education spending, enterprises), :mod:`model.mechanisms.demography`
+    (youth coming of age and acquiring skills, births) and :mod:`model.mechanisms.migration`.
     """
 
     model: TripleWinModel
@@ -93,8 +94,9 @@ class Household(mesa.Agent):
 class Migrant(mesa.Agent):
     """A person who migrated: living abroad, or returned and a member of the household again.
 
-    Handles are made for rows of :class:`model.population.MigrantTable`; a row is reused after
-    its person leaves the model, and ``person_id`` names the person. Behaviour is vectorised in
+    A handle is made the first time a row of :class:`model.population.MigrantTable` is taken;
+    a row is reused after its person leaves the model (keeping its handle), and ``person_id``
+    names the person. Behaviour is vectorised in
     :mod:`model.mechanisms` (earnings, remittances, integration, returns).
     """
 

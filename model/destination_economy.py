@@ -71,6 +71,12 @@ class DestinationEconomy(mesa.Agent):
         self.native_wages = self.clearing_wages(self.natives, np.zeros_like(self.natives))[0]
         self.migrant_wages = self.native_wages.copy()
         self.output = np.zeros(len(regions))
+        # GDP per resident, natives and persons abroad; recorded at every step 9 and, for the
+        # first year, by the initialisation (model/initialise.py).
+        self.gdp_per_resident = config.gdp_per_capita
+        # Set by every step 2; until then no capital is attributed to migrants.
+        self.capital_in_use = np.array(self.capital, dtype=float)
+        self.native_capital = self.capital_in_use.copy()
         self.fiscal: dict[str, float] = {}
 
     @property
@@ -132,6 +138,8 @@ class DestinationEconomy(mesa.Agent):
         )
         nest_weight = 0.5 * (2 ** (1 / (1 - 1 / sigma_nm))) ** (1 - 1 / sigma_nm)
         native = skill_price * production.ces_marginal(nest_weight, by_skill, natives, sigma_nm)
+        # Numerical guard, not behaviour: the marginal product of the first migrants in an empty
+        # cell tends to infinity; 1% of natives keeps newcomers' wages finite and plausible.
         present = np.maximum(migrants, 0.01 * natives)
         migrant = skill_price * production.ces_marginal(nest_weight, by_skill, present, sigma_nm)
         return native, migrant, output
@@ -156,12 +164,44 @@ class DestinationEconomy(mesa.Agent):
             1 - config.wage_stickiness
         )
         gap = np.log(self.native_wages / clearing)
+        # Numerical guards, not behaviour: the linear wage curve could leave [0, 1] after large
+        # shocks; rates of 1% and 50% are never reached at calibrated values.
         self.unemployment = np.clip(
             config.natural_unemployment + self.cycle + config.unemployment_wage_gap * gap, 0.01, 0.5
         )
         employed = self.natives * (1 - self.unemployment)
         _, self.migrant_wages, self.output = self.clearing_wages(employed, migrants)
         self.employed_natives = employed
+        self._record_capital(employed)
+
+    def _record_capital(self, employed: np.ndarray) -> None:
+        """The capital that produced this year's output, and the part the natives' labour holds.
+
+        ``native_capital`` is the stock at which natives' employed labour alone would earn the
+        world return ``r + delta`` at this year's TFP (``production.desired_capital``): the
+        capital natives would own without migrants. Capital beyond it is installed because of
+        migrants and is rented at its user cost (:meth:`migrant_capital_rent`).
+        """
+        self.capital_in_use = np.array(self.capital, dtype=float)
+        native_labour = self._labour(employed, np.zeros_like(employed))
+        self.native_capital = production.desired_capital(
+            self.tfp, native_labour, self.config.capital_share, self.cost_of_capital
+        )
+
+    def migrant_capital_rent(self) -> float:
+        """User cost ``(r + delta)(K - K_natives)`` of the capital installed because of migrants.
+
+        Natives are taken to own the capital their own labour would hold at the world interest
+        rate; capital beyond it earns its user cost for its (foreign or new) owners, so capital
+        deepening that follows immigration is not counted as natives' income (Borjas 1995;
+        Ottaviano & Peri 2012). Where capital falls short of it, natives' capital earns the
+        world return elsewhere, and the term is negative.
+        """
+        return float(self.cost_of_capital * (self.capital_in_use - self.native_capital).sum())
+
+    def natives_market_income(self, migrant_wage_bill: float) -> float:
+        """Output less migrants' wages and the rent on capital installed because of migrants."""
+        return float(self.output.sum()) - migrant_wage_bill - self.migrant_capital_rent()
 
     def update(self, year: int) -> None:
         """Step 9: TFP grows, capital adjusts towards its desired stock, natives age."""

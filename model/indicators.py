@@ -18,6 +18,7 @@ from model.integration_measures import INTEGRATION_INDICATORS
 from model.integration_regions import REGION_INDICATORS
 from model.mechanisms.common import among
 from model.mechanisms.households import residents
+from model.population import FAMILY
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -107,7 +108,10 @@ class IndicatorRecorder:
         row = model.year - 1
         if row >= self.horizon:
             return
-        self.arrivals[model.year] = model.arrivals_by_channel.sum()
+        # Cohorts count migrant rows: family members who joined leave with the migrant and are
+        # not counted among departures, so they are left out of the arrivals too.
+        arrived = model.arrivals_by_channel
+        self.arrivals[model.year] = arrived.sum() - arrived[FAMILY]
         origins = list(range(len(model.origins)))
         destinations = list(range(len(model.destinations)))
         tally = integration_measures.tally(model)
@@ -215,10 +219,10 @@ def _indicators(
     values["welfare_destination"] = float(
         np.log(max(values["destination_income_per_native"], 1e-9))
     )
-    values["arrivals"] = float(model.arrivals_by_channel.sum())
-    values["returns"] = float(
-        among(people.destination[model.returns_this_year], destinations, n_destinations).sum()
-    )
+    corridors = among(model.corridors.origin, origins, n_origins)
+    corridors &= among(model.corridors.destination, destinations, n_destinations)
+    values["arrivals"] = float(model.arrivals_by_corridor[corridors].sum())
+    values["returns"] = float(model.returns_by_corridor[corridors].sum())
     values["place_premium"] = measures.place_premium(model, origins, destinations)
     if tally is None:
         tally = integration_measures.tally(model)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model.mechanisms import fiscal
 from model.population import (
     HIGH,
     IRREGULAR,
@@ -28,9 +29,8 @@ from model.scenario.schema import Scenario
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
-# Shares of the initial stock by status, and the most years abroad drawn, for the stylised start.
-INITIAL_STATUS_SHARES = {TEMPORARY: 0.35, PERMANENT: 0.3, IRREGULAR: 0.15, NATURALISED: 0.2}
-INITIAL_MAX_YEARS_ABROAD = 12
+# Statuses of the initial stock, in the order of ``InitialStock.status_weights``.
+INITIAL_STATUSES = np.array([TEMPORARY, PERMANENT, IRREGULAR, NATURALISED], dtype=np.int8)
 
 
 def split_households(params: Scenario) -> np.ndarray:
@@ -66,26 +66,30 @@ def populate_households(model: TripleWinModel, counts: np.ndarray) -> None:
         start += count
 
 
-def origin_labour(model: TripleWinModel) -> tuple[np.ndarray, np.ndarray]:
-    """Residents and labour supply ``[low, high]`` in efficiency units, per origin."""
+def origin_labour(model: TripleWinModel) -> np.ndarray:
+    """Labour supply ``[low, high]`` in efficiency units, per origin (rows)."""
     table = model.households
     n_origins = len(model.origin_names)
     employment = np.array([1.0 - o.unemployment_rate for o in model.params.origins.values()])
     effective = table.ability * employment[table.origin]
     low = np.bincount(table.origin, effective * table.workers_low, n_origins)
     high = np.bincount(table.origin, effective * table.workers_high, n_origins)
-    residents = np.bincount(
-        table.origin, table.workers_low + table.workers_high + table.youth, n_origins
-    )
-    return residents, np.column_stack([low, high])
+    return np.column_stack([low, high])
 
 
 def _choose_senders(model: TripleWinModel, origin: int, count: int) -> np.ndarray:
-    """Households that had sent a member: those with two or more workers, abler ones more often."""
+    """Households that had sent a member: those with two or more workers, abler ones more often.
+
+    Drawn without replacement with probability proportional to ``ability^sender_selection``
+    (the largest keys ``sender_selection ln(ability) + Gumbel``).
+    """
     rng = model.streams.init
     table = model.households
+    selection = model.params.initial_stock.sender_selection
     eligible = (table.origin == origin) & (table.workers_low + table.workers_high >= 2)
-    keys = np.where(eligible, 0.5 * np.log(table.ability) + rng.gumbel(size=table.size), -np.inf)
+    keys = np.where(
+        eligible, selection * np.log(table.ability) + rng.gumbel(size=table.size), -np.inf
+    )
     count = min(count, int(eligible.sum()))
     return np.argpartition(-keys, count - 1)[:count] if count > 0 else np.zeros(0, dtype=int)
 
@@ -129,16 +133,16 @@ def _describe_initial_migrants(
         senders.astype(np.int64) * PERSONS_PER_HOUSEHOLD + table.emigrants[senders]
     )
     table.emigrants[senders] += 1
-    statuses = np.array(list(INITIAL_STATUS_SHARES))
-    shares = np.array(list(INITIAL_STATUS_SHARES.values()))
-    people.status[rows] = rng.choice(statuses, size=n, p=shares / shares.sum())
+    stock = model.params.initial_stock
+    shares = stock.status_weights()
+    people.status[rows] = rng.choice(INITIAL_STATUSES, size=n, p=shares / shares.sum())
     people.household[rows] = senders
     people.origin[rows] = origin
     people.destination[rows] = destination
     people.corridor[rows] = corridor
     people.skill[rows] = skilled
     people.ability[rows] = table.ability[senders]
-    years = rng.integers(0, INITIAL_MAX_YEARS_ABROAD, n)
+    years = rng.integers(0, stock.max_years_abroad + 1, n)
     people.years_abroad[rows] = years
     people.departure_year[rows] = -years
     people.residence_years[rows] = years
@@ -150,35 +154,58 @@ def _describe_initial_migrants(
     )
     policy = model.corridors.policies[corridor]
     people.permit_left[rows] = rng.integers(1, policy.visa_years + 1, n)
-    speed = model.params.integration.language_speed
-    people.language[rows] = 1.0 - (1.0 - 0.1) * (1.0 - speed) ** years
-    people.ties[rows] = 0.3 * people.language[rows]
-    people.recognised[rows] = skilled & (
+    people.return_plan[rows] = people.status[rows] != NATURALISED
+    _integrate_initial_migrants(model, rows, years, corridor, destination, rng)
+
+
+def _integrate_initial_migrants(
+    model: TripleWinModel,
+    rows: np.ndarray,
+    years: np.ndarray,
+    corridor: int,
+    destination: int,
+    rng: np.random.Generator,
+) -> None:
+    """Language, ties, recognition, jobs and region of the initial stock after ``years`` abroad.
+
+    Occupations follow from these in ``settle_initial_state`` (``update_migrant_labour``).
+    """
+    people, stock = model.migrants, model.params.initial_stock
+    n = rows.size
+    policy = model.corridors.policies[corridor]
+    # Language as if learnt abroad from arrival, by the yearly rule of integration.integrate.
+    integration = model.params.integration
+    boost = 1.0 + integration.programme_effect * policy.integration_spending
+    speed = min(integration.language_speed * boost, 1.0)
+    start = integration.initial_language
+    people.language[rows] = 1.0 - (1.0 - start) * (1.0 - speed) ** years
+    people.ties[rows] = stock.ties_per_language * people.language[rows]
+    people.recognised[rows] = (people.skill[rows] == HIGH) & (
         rng.random(n) < 1.0 - (1.0 - policy.skill_recognition) ** years
     )
-    people.employed[rows] = rng.random(n) < 0.85
-    people.return_plan[rows] = people.status[rows] != NATURALISED
-    people.region[rows] = rng.choice(
-        len(model.destinations[destination].region_names),
-        size=n,
-        p=model.destinations[destination].natives.sum(axis=1)
-        / model.destinations[destination].native_workers,
-    )
-    people.occupation[rows] = (
-        skilled
-        & people.recognised[rows]
-        & (people.language[rows] >= model.params.skills.language_for_skilled_job)
-    )
+    people.employed[rows] = rng.random(n) < stock.employment
+    economy = model.destinations[destination]
+    natives = economy.natives.sum(axis=1)
+    people.region[rows] = rng.choice(natives.size, size=n, p=natives / natives.sum())
 
 
 def savings_targets(model: TripleWinModel, households: np.ndarray, luck: np.ndarray) -> np.ndarray:
     """Savings targets of new migrants: log-normal around the median target (Dustmann 1997).
 
     The target is in origin low-skilled wages, so it is what a return buys at home; ``luck``
-    holds one standard normal number per migrant (log-sd 0.5).
+    holds one standard normal number per migrant (log-sd ``returns.target_dispersion``).
     """
     low_wage = np.array([o.wages[0] for o in model.origins])[model.households.origin[households]]
-    return model.params.returns.target_savings * low_wage * np.exp(0.5 * luck)
+    params = model.params.returns
+    return params.target_savings * low_wage * np.exp(params.target_dispersion * luck)
+
+
+def _initial_destination_output(model: TripleWinModel) -> None:
+    """Output at natural unemployment with the initial stock at work, and GDP per resident."""
+    for economy in model.destinations:
+        natives = economy.natives * (1.0 - economy.config.natural_unemployment)
+        economy.output = economy.clearing_wages(natives, model.migrant_labour[economy.index])[2]
+    fiscal.record_gdp_per_resident(model)
 
 
 def settle_initial_state(model: TripleWinModel) -> None:
@@ -193,15 +220,22 @@ def settle_initial_state(model: TripleWinModel) -> None:
     )
     # Keyed to the household, so a scenario with another initial stock abroad (no_migration, say)
     # starts its households with the same wealth draws.
-    luck = np.exp(-0.125 + 0.5 * model.draws.normal("initial wealth", model.household_keys))
+    sigma = model.params.households.initial_wealth_dispersion
+    z = model.draws.normal("initial wealth", model.household_keys)
+    luck = np.exp(sigma * z - 0.5 * sigma**2)  # log-normal with mean one
     table.wealth[:] = model.params.households.initial_wealth * income * luck
     people = model.migrants
     abroad = np.flatnonzero(people.abroad())
     people.savings_target[abroad] = savings_targets(
         model, people.household[abroad], rng.standard_normal(abroad.size)
     )
-    people.savings[abroad] = 0.3 * people.savings_target[abroad] * rng.random(abroad.size)
+    people.savings[abroad] = (
+        model.params.initial_stock.savings_share
+        * people.savings_target[abroad]
+        * rng.random(abroad.size)
+    )
     labour.update_migrant_labour(model)
+    _initial_destination_output(model)
     n_origins = len(model.origin_names)
     abroad = people.abroad()
     residents = np.bincount(
@@ -213,4 +247,5 @@ def settle_initial_state(model: TripleWinModel) -> None:
     model.ledger.exits_abroad = np.zeros(n_origins)
     model.origin_born = model.ledger.origin_born.copy()
     model.returns_this_year = np.zeros(0, dtype=np.int64)
+    model.returns_by_corridor = np.zeros(len(model.corridors), dtype=np.int64)
     migration.update_prospects(model)

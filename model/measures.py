@@ -123,7 +123,20 @@ def origin_measures(
 
 
 def destination_measures(model: TripleWinModel, destinations: list[int]) -> dict[str, float]:
-    """Indicators of destination natives and of migrants in the destination labour markets."""
+    """Indicators of destination natives and of migrants in the destination labour markets.
+
+    ``destination_income_per_native`` is natives' income per native resident, summed over
+    ``destinations``::
+
+        Y - W_M - (r + delta)(K - K_natives) + migrants' net fiscal contribution - policy costs
+
+    with ``Y`` this year's output, ``W_M`` the wages paid to migrants at step 2, ``K`` the capital
+    that produced ``Y`` and ``K_natives`` the capital natives' own employed labour would hold at
+    the world interest rate (:meth:`DestinationEconomy.migrant_capital_rent`); policy costs are
+    training partnerships, return bonuses and enforcement. It is the immigration surplus of
+    Borjas (1995) net of the user cost of the capital that immigration brings in (Ottaviano &
+    Peri 2012), plus the fiscal transfer from migrants.
+    """
     people = model.migrants
     abroad = people.abroad()
     native_income = natives = native_pop = gdp = 0.0
@@ -136,9 +149,9 @@ def destination_measures(model: TripleWinModel, destinations: list[int]) -> dict
         economy = model.destinations[d]
         mine = abroad & (people.destination == d)
         fiscal = economy.fiscal
-        migrant_wages = float(people.wage[mine].sum())
-        # Natives earn all wages and capital income except what migrants are paid.
-        native_income += economy.output.sum() - migrant_wages
+        # Natives earn the output except migrants' wages (paid at step 2) and the user cost of
+        # the capital installed because of migrants (Borjas 1995; Ottaviano & Peri 2012).
+        native_income += economy.natives_market_income(float(model.migrant_wage_bill[d]))
         costs = fiscal["training_partnership"] + fiscal["return_bonuses"] + fiscal["enforcement"]
         native_income += fiscal["migrant_net_contribution"] - costs
         net_fiscal += fiscal["migrant_net_contribution"]

@@ -23,7 +23,7 @@ from model.mechanisms import (
     status,
 )
 from model.origin_economy import OriginEconomy
-from model.population import HouseholdTable, MigrantTable
+from model.population import CHANNEL_NAMES, HouseholdTable, MigrantTable
 from model.randomness import KeyedRandom
 from model.scenario.policy import resolve_policy
 from model.scenario.schema import Scenario
@@ -65,6 +65,7 @@ class TripleWinModel(mesa.Model):
         self.household_handles: list[Household] = []
         self.migrant_handles: list[Migrant] = []
         self._build_economies_and_people()
+        self._reset_yearly_counts()
         self.recorder = IndicatorRecorder(self, self.horizon)
         self.running = True
 
@@ -73,7 +74,7 @@ class TripleWinModel(mesa.Model):
         counts = initialise.split_households(params)
         self.households = HouseholdTable(int(counts.sum()))
         self.household_keys = np.arange(self.households.size, dtype=np.int64)
-        self.migrants = MigrantTable(0, on_grow=self._add_migrant_handles)
+        self.migrants = MigrantTable(0, on_first_use=self._add_migrant_handles)
         initialise.populate_households(self, counts)
         self.household_handles = [Household(self, row) for row in range(self.households.size)]
         self.corridors = Corridors(self)
@@ -89,7 +90,7 @@ class TripleWinModel(mesa.Model):
             for i, (name, cfg) in enumerate(params.destinations.items())
         ]
         initialise.populate_migrants(self)
-        residents, labour = initialise.origin_labour(self)
+        labour = initialise.origin_labour(self)
         self.origins = [
             OriginEconomy(
                 self,
@@ -98,7 +99,7 @@ class TripleWinModel(mesa.Model):
                 cfg,
                 resolve_policy(params.policy, cfg.policy),
                 labour[i],
-                residents[i],
+                fiscal.human_capital(self, i),
             )
             for i, (name, cfg) in enumerate(params.origins.items())
         ]
@@ -106,7 +107,17 @@ class TripleWinModel(mesa.Model):
         initialise.settle_initial_state(self)
 
     def _add_migrant_handles(self, rows: range) -> None:
+        """A handle for each row taken for the first time; a reused row keeps its handle.
+
+        Rows ever used are the first ones (``MigrantTable.allocate``), so ``migrant_handles``
+        is indexed by row and no handle exists for spare capacity.
+        """
         self.migrant_handles.extend(Migrant(self, row) for row in rows)
+
+    def _reset_yearly_counts(self) -> None:
+        """Arrivals are counted from family reunification (step 6) to admission (step 8)."""
+        self.arrivals_by_channel = np.zeros(len(CHANNEL_NAMES), dtype=np.int64)
+        self.arrivals_by_corridor = np.zeros(len(self.corridors), dtype=np.int64)
 
     @property
     def migrants_alive(self) -> AgentSet:
@@ -118,6 +129,7 @@ class TripleWinModel(mesa.Model):
         """One year, in the order of DESIGN §3."""
         self.year += 1
         self.draws.year = self.year
+        self._reset_yearly_counts()
         shocks.draw(self)  # 1
         labour.clear_markets(self)  # 2
         earnings.earn_consume_remit(self)  # 3
@@ -130,7 +142,7 @@ class TripleWinModel(mesa.Model):
         demography.births_and_exits(self)
         fiscal.account(self)  # 9
         for economy in self.origins:
-            economy.update(*fiscal.origin_human_capital(self, economy.index), self.year)
+            economy.update(fiscal.origin_human_capital(self, economy.index), self.year)
         for economy in self.destinations:
             economy.update(self.year)
         self.recorder.record(self)  # 10

@@ -8,6 +8,7 @@ import mesa
 import numpy as np
 
 from model import production
+from model.mechanisms.fiscal import HumanCapital
 from model.scenario.economies import OriginConfig
 from model.scenario.policy import Policy
 
@@ -21,8 +22,8 @@ class OriginEconomy(mesa.Agent):
     Its firms combine capital with resident labour (low-skilled and skilled, in efficiency units)
     in a Cobb-Douglas of a CES labour aggregate; wages are marginal products. TFP grows at an
     exogenous rate and responds to the skilled share of residents (human-capital externality:
-    Moretti 2004; brain drain lowers it) and to the share of returnees (knowledge brought home:
-    Wahba 2015).
+    Moretti 2004; brain drain lowers it), to the share of returnees (knowledge brought home:
+    Wahba 2015) and to the diaspora abroad (Kerr 2008; Docquier & Rapoport 2012).
 
     Attributes:
         index: Position of the country among the origins.
@@ -40,7 +41,7 @@ class OriginEconomy(mesa.Agent):
         config: OriginConfig,
         policy: Policy,
         labour: np.ndarray,
-        residents: float,
+        shares: HumanCapital,
     ) -> None:
         super().__init__(model)
         self.index = index
@@ -57,6 +58,7 @@ class OriginEconomy(mesa.Agent):
                 config.skill_premium, labour[0], labour[1], config.skill_substitution
             )
         )
+        residents = shares.residents
         output = config.gdp_per_capita * residents
         aggregate = production.ces(self.weight_low, labour[0], labour[1], config.skill_substitution)
         self.base_tfp = production.tfp_for_output(
@@ -64,7 +66,10 @@ class OriginEconomy(mesa.Agent):
         )
         self.tfp = self.base_tfp
         self.capital = self.capital_output * output
-        self.initial_skilled_share = float(labour[1] / (labour[0] + labour[1]))
+        # Measured as every year (headcounts of resident working-age adults), so TFP does not
+        # jump in year 1 from a change of measure.
+        self.initial_skilled_share = max(shares.skilled, 1e-6)
+        self.initial_diaspora_share = shares.diaspora
         self.labour = np.asarray(labour, dtype=float)
         self.wages = np.zeros(2)
         self.output = output
@@ -85,15 +90,25 @@ class OriginEconomy(mesa.Agent):
             weights, aggregate, labour, config.skill_substitution
         )
 
-    def update(self, skilled_share: float, returnee_share: float, year: int) -> None:
-        """Step 9: TFP follows growth, human capital and returnees; capital adjusts."""
+    def update(self, shares: HumanCapital, year: int) -> None:
+        """Step 9: TFP follows growth, human capital, returnees and the diaspora; capital adjusts.
+
+        TFP responds to the skilled share of resident working-age adults relative to the start
+        (Moretti 2004; Docquier & Rapoport 2012), to the share of returnees among them (knowledge
+        brought home: Wahba 2015) and to the share of the origin-born living abroad, relative to
+        the start (diaspora knowledge and trade links: Kerr 2008; Docquier & Rapoport 2012).
+        Both relative terms are 1 at the start, so the calibrated GDP per capita holds in year 1.
+        """
         config = self.config
-        relative_skills = max(skilled_share, 1e-6) / self.initial_skilled_share
+        # Numerical guard: an origin left with no skilled resident would make the power zero.
+        relative_skills = max(shares.skilled, 1e-6) / self.initial_skilled_share
+        diaspora_change = shares.diaspora - self.initial_diaspora_share
         self.tfp = (
             self.base_tfp
             * (1.0 + config.tfp_growth) ** year
             * relative_skills**config.human_capital_externality
-            * np.exp(config.diaspora_knowledge * returnee_share)
+            * np.exp(config.returnee_knowledge * shares.returnees)
+            * np.exp(config.diaspora_links * diaspora_change)
         )
         aggregate = production.ces(
             self.weight_low, self.labour[0], self.labour[1], config.skill_substitution

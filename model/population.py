@@ -175,18 +175,22 @@ class HouseholdTable(ColumnTable):
 class MigrantTable(ColumnTable):
     """People who migrated, abroad or returned; free rows are reused.
 
+    Rows are taken lowest first, so the rows ever used are always the first ``rows_used``.
+
     Args:
         capacity: Initial number of rows.
-        on_grow: Called with the range of new rows whenever capacity grows (creates handles).
+        on_first_use: Called with the range of rows taken for the first time (creates handles).
+
+    Attributes:
+        rows_used: Number of rows ever allocated (rows ``0 .. rows_used - 1``).
     """
 
-    def __init__(self, capacity: int, on_grow: Callable[[range], None] | None = None) -> None:
+    def __init__(self, capacity: int, on_first_use: Callable[[range], None] | None = None) -> None:
         super().__init__(MIGRANT_COLUMNS, max(capacity, 16))
         self.status[:] = FREE
-        self._on_grow = on_grow
+        self._on_first_use = on_first_use
         self._next_person_id = 0
-        if on_grow is not None:
-            on_grow(range(self.size))
+        self.rows_used = 0
 
     def abroad(self) -> np.ndarray:
         """Boolean mask of rows of people living abroad."""
@@ -214,6 +218,11 @@ class MigrantTable(ColumnTable):
         self.reset(rows)
         self.person_id[rows] = np.arange(self._next_person_id, self._next_person_id + count)
         self._next_person_id += count
+        if rows.size and rows[-1] >= self.rows_used:
+            first_use = range(self.rows_used, int(rows[-1]) + 1)
+            self.rows_used = first_use.stop
+            if self._on_first_use is not None:
+                self._on_first_use(first_use)
         return rows
 
     def release(self, rows: np.ndarray) -> None:
@@ -224,5 +233,3 @@ class MigrantTable(ColumnTable):
         old_size = self.size
         self._resize(max(needed, int(self.size * 1.5) + 16))
         self.status[old_size:] = FREE
-        if self._on_grow is not None:
-            self._on_grow(range(old_size, self.size))

@@ -15,7 +15,8 @@ import pytest
 from pydantic import BaseModel
 
 from model.indicators import CANONICAL
-from model.scenario.economies import CorridorConfig, DestinationConfig, OriginConfig
+from model.scenario.corridors import CorridorConfig
+from model.scenario.economies import DestinationConfig, OriginConfig
 from model.scenario.policy import Policy
 from model.scenario.schema import Scenario
 from tests.conftest import ROOT

@@ -10,6 +10,7 @@ import pandas as pd
 from model.agents import Household, Migrant
 from model.indicators import CANONICAL
 from model.model import TripleWinModel
+from model.population import MigrantTable
 from model.simulation import simulate
 from tests.conftest import small
 
@@ -147,9 +148,20 @@ def test_agents_are_mesa_agents_reading_live_columns():
     assert migrant in model.household_handles[migrant.household].migrants
 
 
-def test_migrant_handles_are_made_only_when_the_table_grows():
+def test_migrant_handles_exist_exactly_for_rows_ever_allocated(monkeypatch):
+    allocated: set[int] = set()
+    original = MigrantTable.allocate
+
+    def recording(table, count):
+        rows = original(table, count)
+        allocated.update(int(r) for r in rows)
+        return rows
+
+    monkeypatch.setattr(MigrantTable, "allocate", recording)
     model = TripleWinModel(small(), seed=8)
-    for _ in range(model.horizon):
-        model.step()
-        assert len(model.migrant_handles) == model.migrants.size
-    assert len(model.agents_by_type[Migrant]) == model.migrants.size
+    for _ in range(model.horizon + 1):
+        assert [h.row for h in model.migrant_handles] == sorted(allocated)
+        assert len(model.agents_by_type[Migrant]) == len(allocated)
+        if model.year < model.horizon:
+            model.step()
+    assert model.migrants.size > len(allocated)  # spare capacity has no handles

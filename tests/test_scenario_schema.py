@@ -22,13 +22,12 @@ def leaf_fields(model: type[BaseModel], prefix: str = ""):
 
 
 def test_every_parameter_has_meaning_unit_and_source():
-    from model.scenario.behaviour import Households
-    from model.scenario.economies import (
-        CorridorConfig,
-        DestinationConfig,
-        OriginConfig,
-        RegionConfig,
-    )
+    from model.scenario.abroad import Integration, Remittances
+    from model.scenario.behaviour import Demography, Households, Skills, World
+    from model.scenario.corridors import CorridorConfig
+    from model.scenario.economies import DestinationConfig, OriginConfig, RegionConfig
+    from model.scenario.initial import InitialStock
+    from model.scenario.mobility import Migration, Returns
 
     for section in (
         Policy,
@@ -36,7 +35,15 @@ def test_every_parameter_has_meaning_unit_and_source():
         DestinationConfig,
         RegionConfig,
         CorridorConfig,
+        World,
+        Demography,
         Households,
+        Skills,
+        Migration,
+        Returns,
+        Remittances,
+        Integration,
+        InitialStock,
     ):
         for path, info in leaf_fields(section):
             if path in {"policy", "regions", "origin", "destination"}:

@@ -24,7 +24,6 @@ from model.mechanisms.common import (
     origin_wages,
 )
 from model.population import (
-    CHANNEL_NAMES,
     HIGH,
     HUMANITARIAN,
     IRREGULAR,
@@ -45,7 +44,6 @@ if TYPE_CHECKING:
 
 def admit(model: TripleWinModel, applicants: Applicants) -> None:
     """Run every destination's channels, then write the year's newcomers in one batch."""
-    model.arrivals_by_channel = np.zeros(len(CHANNEL_NAMES), dtype=np.int64)
     model.irregular_failures = 0
     model.emigration_bonds = np.zeros(len(model.origins))
     newcomers = Newcomers()

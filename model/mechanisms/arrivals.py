@@ -62,14 +62,22 @@ def depart(
 
 
 def _leave_households(
-    model: TripleWinModel, home: np.ndarray, skill: np.ndarray, cost: np.ndarray
+    model: TripleWinModel,
+    home: np.ndarray,
+    skill: np.ndarray,
+    cost: np.ndarray,
+    channel: np.ndarray,
 ) -> None:
     """Households lose the member, pay the cost, and skilled emigrants' bonds are collected.
 
     A household sends at most one first-time migrant a year, so each appears once in ``home``.
+    The bond is part of an applicant's cost (:mod:`model.mechanisms.migration`); skill-partnership
+    graduates pay no cost, their training and permit being the destination's (Clemens 2015), so
+    no bond is charged to their households or credited to the origin.
     """
     table = model.households
     skilled = skill == HIGH
+    bonded = skilled & (channel != PARTNERSHIP)
     table.workers_high[home[skilled]] -= 1
     table.workers_low[home[~skilled]] -= 1
     table.wealth[home] -= cost
@@ -78,7 +86,7 @@ def _leave_households(
     bond = (
         origin_values(model, "skilled_emigration_bond")[origin] * origin_wages(model)[origin, HIGH]
     )
-    model.emigration_bonds += np.bincount(origin, bond * skilled, len(model.origins))
+    model.emigration_bonds += np.bincount(origin, bond * bonded, len(model.origins))
 
 
 def settle(
@@ -142,6 +150,7 @@ def arrive(
     people.return_reason[rows] = 0
     people.savings[rows] = 0.0
     model.arrivals_by_channel += np.bincount(channel, minlength=len(CHANNEL_NAMES))
+    model.arrivals_by_corridor += np.bincount(corridor, minlength=len(model.corridors))
 
 
 def commit(model: TripleWinModel, newcomers: Newcomers) -> None:
@@ -152,7 +161,8 @@ def commit(model: TripleWinModel, newcomers: Newcomers) -> None:
     home = np.concatenate(newcomers.household)
     skill = np.concatenate(newcomers.skill)
     corridor = np.concatenate(newcomers.corridor)
-    _leave_households(model, home, skill, np.concatenate(newcomers.cost))
+    channel = np.concatenate(newcomers.channel)
+    _leave_households(model, home, skill, np.concatenate(newcomers.cost), channel)
     destination = model.corridors.destination[corridor]
     region = settle(model, table.origin[home], destination, home, "settlement")
     rows = people.allocate(home.size)
@@ -165,5 +175,4 @@ def commit(model: TripleWinModel, newcomers: Newcomers) -> None:
     people.trips[rows] = 1
     luck = model.draws.normal("savings target", home)
     people.savings_target[rows] = savings_targets(model, home, luck)
-    channel = np.concatenate(newcomers.channel)
     arrive(model, rows, corridor, channel, np.concatenate(newcomers.status), region)

@@ -18,7 +18,6 @@ from model.mechanisms.common import (
     logistic,
     origin_wages,
 )
-from model.observation.events import snapshot
 from model.population import HIGH, RETURNED
 
 if TYPE_CHECKING:
@@ -44,6 +43,7 @@ def come_of_age(model: TripleWinModel) -> None:
     )
     gdp = np.array([o.output / max(o.residents, 1.0) for o in model.origins])[table.origin]
     per_child = table.education_spending / np.maximum(table.youth, 1)
+    # Numerical guard: 1% of the reference spending keeps the log finite for zero spending.
     spending = np.log(
         (per_child + 0.01 * params.spending_reference * gdp) / (params.spending_reference * gdp)
     )
@@ -72,17 +72,23 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
     untrained = new_low_skilled.copy()
     for economy in model.destinations:
         partners = model.corridors.origin[model.corridors.destination == economy.index]
-        eligible = np.isin(table.origin, partners) & (untrained > 0)
-        expected = places[economy.index] * eligible.sum() / 1000.0
+        partner_households = np.isin(table.origin, partners)
+        eligible = partner_households & (untrained > 0)
+        # Places are funded per 1,000 households of the partner origins (the lever's unit) and
+        # filled by youths who finished school without skills this year.
+        expected = places[economy.index] * partner_households.sum() / 1000.0
         count = draws.round("training places", economy.index, expected)
         candidates = np.flatnonzero(eligible)
-        chosen = candidates[draws.order("training selection", candidates)[:count]]
+        # Purposes name the destination, so selection and track are independent draws for each
+        # partnership rather than the same luck of a household repeated across destinations.
+        name = economy.name
+        chosen = candidates[draws.order(f"training selection {name}", candidates)[:count]]
         table.workers_low[chosen] -= 1
         table.workers_high[chosen] += 1
         # A trained youth is no longer available to another destination's partnership.
         untrained[chosen] -= 1
         away_share = model.params.skills.training_away_share
-        away = chosen[draws.chance("training track", chosen, away_share)]
+        away = chosen[draws.chance(f"training track {name}", chosen, away_share)]
         model.partnership_trainees[economy.index] = away
         model.training_cost[economy.index] = (
             model.params.skills.training_cost * skilled_wage[table.origin[chosen]].sum()
@@ -123,6 +129,5 @@ def births_and_exits(model: TripleWinModel) -> None:
     ledger.exits_abroad += np.bincount(people.origin[abroad], persons_abroad, n_origins)
     np.subtract.at(table.members_abroad, people.household[abroad], persons_abroad.astype(np.int16))
     model.recorder.count_departures(people.departure_year[abroad], model.year)
-    model.exited_abroad_events = snapshot(model, abroad)  # before the rows are freed
     people.release(leaving)
     model.origin_born = ledger.origin_born + ledger.births - ledger.exits_home - ledger.exits_abroad

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model.mechanisms import fiscal
 from model.mechanisms.common import destination_values, origin_values, origin_wages
+from model.mechanisms.households import residents
 from model.population import IRREGULAR
 
 if TYPE_CHECKING:
@@ -27,13 +29,12 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     people, table = model.migrants, model.households
     model.ledger.start_year()
     rows = np.flatnonzero(people.abroad())
-    net, needs = _net_income_and_needs(model, rows)
+    net, needs, tax, benefit = _net_income_and_needs(model, rows)
     surplus = np.maximum(net - needs, 0.0)
     received, sent = _remittances(model, rows, surplus)
-    saving = np.where(
-        people.return_plan[rows],
-        model.params.remittances.saving_rate,
-        0.5 * model.params.remittances.saving_rate,
+    params = model.params.remittances
+    saving = params.saving_rate * np.where(
+        people.return_plan[rows], 1.0, params.settled_saving_factor
     )
     saved = saving * np.maximum(surplus - sent, 0.0) - np.maximum(sent - surplus, 0.0)
     people.savings[rows] = np.maximum(people.savings[rows] + saved, 0.0)
@@ -42,6 +43,7 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     people.sent[rows] = sent
     people.received[rows] = received
     people.remitted_total[rows] += sent
+    fiscal.record_migrant_flows(model, rows, tax, benefit)
     wages = origin_wages(model)
     unemployment = origin_values(model, "unemployment_rate")[people.origin[rows]]
     people.home_income[rows] = (
@@ -59,8 +61,10 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     ledger.remittance_fees = float((sent - received).sum())
 
 
-def _net_income_and_needs(model: TripleWinModel, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Income after tax and benefits, and the consumption a migrant's household abroad needs."""
+def _net_income_and_needs(
+    model: TripleWinModel, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Net income, the consumption a migrant's household abroad needs, income tax and benefit."""
     people = model.migrants
     destination = people.destination[rows]
     legal = people.status[rows] != IRREGULAR
@@ -79,15 +83,8 @@ def _net_income_and_needs(model: TripleWinModel, rows: np.ndarray) -> tuple[np.n
     )
     params = model.params.remittances
     household_size = 1.0 + params.dependant_weight * (people.persons(rows) - 1)
-    needs = (
-        params.living_cost
-        * destination_values(model, "gdp_per_capita")[destination]
-        * household_size
-    )
-    n_dest = len(model.destinations)
-    model.migrant_income_tax = np.bincount(destination, tax, n_dest)
-    model.migrant_benefits = np.bincount(destination, benefit, n_dest)
-    return wage - tax + benefit, needs
+    needs = params.living_cost * fiscal.gdp_per_resident(model)[destination] * household_size
+    return wage - tax + benefit, needs, tax, benefit
 
 
 def _remittances(
@@ -97,17 +94,19 @@ def _remittances(
     people, table = model.migrants, model.households
     params = model.params.remittances
     home = people.household[rows]
-    per_person = table.consumption / np.maximum(
-        table.workers_low + table.workers_high + table.youth, 1
-    )
+    # Everyone living in the household shares its consumption, returnees included.
+    per_person = table.consumption / np.maximum(residents(model), 1)
     typical = np.array(
         [max(np.median(per_person[table.origin == o]), 1.0) for o in range(len(model.origins))]
     )
+    bound = params.need_bound
     need = typical[people.origin[rows]] / np.maximum(
-        per_person[home], 0.1 * typical[people.origin[rows]]
+        per_person[home], typical[people.origin[rows]] / bound
     )
     need = np.where(
-        table.consumption[home] > 0, np.clip(need, 0.1, 10.0) ** params.need_elasticity, 1.0
+        table.consumption[home] > 0,
+        np.clip(need, 1.0 / bound, bound) ** params.need_elasticity,
+        1.0,
     )
     senders = np.bincount(home, minlength=table.size)[home]
     insurance = params.insurance * table.shock_loss[home] / senders
@@ -122,6 +121,6 @@ def _remittances(
     )
     fee = model.corridors.remittance_fee[people.corridor[rows]]
     desired = (motive + insurance) * (1.0 - fee) ** params.fee_elasticity
-    affordable = (surplus + 0.5 * people.savings[rows]) * (1.0 - fee)
+    affordable = (surplus + params.savings_drawdown * people.savings[rows]) * (1.0 - fee)
     received = np.minimum(desired, affordable)
     return received, received / (1.0 - fee)

@@ -3,69 +3,113 @@
 Migrants pay income taxes when legal and consumption taxes always, draw unemployment benefits
 when legal, and use public services per resident, dependants included, plus integration
 programmes: their net fiscal contribution depends mostly on employment (OECD International
-Migration Outlook 2013). Migration-policy costs that natives bear (training partnerships, return
-bonuses, enforcement) are accounted separately. At origin the state taxes labour income, pays
+Migration Outlook 2013). These flows are recorded at step 3 for everyone then abroad
+(:func:`record_migrant_flows`), enforcement at step 6 (:func:`record_enforcement`).
+Migration-policy costs that natives bear (training partnerships, return bonuses, enforcement)
+are accounted separately. At origin the state taxes labour income, pays
 transfers, public services, education subsidies and diaspora matching, and collects emigration
 bonds.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from model.mechanisms.common import destination_values, origin_values
-from model.population import HIGH, IRREGULAR, RETURNED
+from model.population import HIGH, RETURNED
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
 
 def account(model: TripleWinModel) -> None:
-    """Fill each economy's ``fiscal`` dictionary for this year."""
+    """Fill each economy's ``fiscal`` dictionary for this year; record GDP per resident."""
     _destination_accounts(model)
     _origin_accounts(model)
+    record_gdp_per_resident(model)
+
+
+def record_gdp_per_resident(model: TripleWinModel) -> None:
+    """Keep each destination's GDP per resident for next year's living costs (step 9).
+
+    Migrants' living cost and the income needed for family reunification follow the
+    destination's current income level; read at steps 3 and 6 of next year, it is last year's.
+    """
+    for economy in model.destinations:
+        economy.gdp_per_resident = destination_gdp_per_capita(model, economy.index)
+
+
+def gdp_per_resident(model: TripleWinModel) -> np.ndarray:
+    """GDP per resident of every destination as recorded at the last step 9 (or at the start)."""
+    return np.array([economy.gdp_per_resident for economy in model.destinations])
+
+
+def record_migrant_flows(
+    model: TripleWinModel, rows: np.ndarray, tax: np.ndarray, benefit: np.ndarray
+) -> None:
+    """Step 3: what migrants abroad (``rows``) pay and cost this year, by destination.
+
+    Recorded when incomes and consumption are set, for everyone abroad at step 3, so the
+    account covers one population: people who return or leave later in the year have paid and
+    cost a full year; newcomers of the year (step 8) enter the account the next year.
+
+    Args:
+        model: The model.
+        rows: Migrants abroad at step 3.
+        tax: Income tax each pays (zero for irregular migrants).
+        benefit: Unemployment benefit each draws (zero for irregular migrants).
+    """
+    people = model.migrants
+    n_dest = len(model.destinations)
+    destination = people.destination[rows]
+    gdp_per_capita = np.array([destination_gdp_per_capita(model, d) for d in range(n_dest)])
+    model.destination_gdp_per_capita = gdp_per_capita
+    persons = np.bincount(destination, people.persons(rows), n_dest)
+    spending = model.corridors.integration_spending[people.corridor[rows]]
+    consumption = np.bincount(destination, people.consumption[rows], n_dest)
+    model.migrant_flows = {
+        "income_tax": np.bincount(destination, tax, n_dest),
+        "consumption_tax": destination_values(model, "consumption_tax") * consumption,
+        "benefits": np.bincount(destination, benefit, n_dest),
+        "services": persons * destination_values(model, "public_services") * gdp_per_capita,
+        "integration": np.bincount(destination, spending, n_dest) * gdp_per_capita,
+    }
+
+
+def record_enforcement(model: TripleWinModel, rows: np.ndarray, enforcement: np.ndarray) -> None:
+    """Step 6b: spending on detecting the irregular migrants (``rows``) subject to removal.
+
+    Each costs ``enforcement_cost x enforcement x`` GDP per capita, with the enforcement lever
+    of the migrant's corridor, the same value that sets the chance of removal.
+    """
+    destination = model.migrants.destination[rows]
+    n_dest = len(model.destinations)
+    cost = (
+        destination_values(model, "enforcement_cost")[destination]
+        * enforcement
+        * model.destination_gdp_per_capita[destination]
+    )
+    model.enforcement_spending = np.bincount(destination, cost, n_dest)
 
 
 def _destination_accounts(model: TripleWinModel) -> None:
-    people = model.migrants
-    rows = np.flatnonzero(people.abroad())
-    n_dest = len(model.destinations)
-    destination = people.destination[rows]
-    persons = people.persons(rows)
-    gdp_per_capita = np.array(
-        [destination_gdp_per_capita(model, d.index) for d in model.destinations]
-    )
-    consumption_tax = destination_values(model, "consumption_tax")
-    spending = model.corridors.integration_spending[people.corridor[rows]]
-    services = (
-        np.bincount(destination, persons, n_dest)
-        * destination_values(model, "public_services")
-        * gdp_per_capita
-    )
-    integration = np.bincount(destination, spending, n_dest) * gdp_per_capita
-    taxes = model.migrant_income_tax + consumption_tax * np.bincount(
-        destination, people.consumption[rows], n_dest
-    )
-    irregular = np.bincount(destination, people.status[rows] == IRREGULAR, n_dest)
-    enforcement = np.array([d.policy.enforcement for d in model.destinations])
-    enforcement_cost = (
-        destination_values(model, "enforcement_cost") * enforcement * irregular * gdp_per_capita
-    )
+    flows = model.migrant_flows
     for economy in model.destinations:
         i = economy.index
+        taxes = flows["income_tax"][i] + flows["consumption_tax"][i]
+        net = taxes - flows["benefits"][i] - flows["services"][i] - flows["integration"][i]
         economy.fiscal = {
-            "migrant_taxes": float(taxes[i]),
-            "migrant_benefits": float(model.migrant_benefits[i]),
-            "migrant_services": float(services[i]),
-            "integration_programmes": float(integration[i]),
-            "migrant_net_contribution": float(
-                taxes[i] - model.migrant_benefits[i] - services[i] - integration[i]
-            ),
+            "migrant_taxes": float(taxes),
+            "migrant_benefits": float(flows["benefits"][i]),
+            "migrant_services": float(flows["services"][i]),
+            "integration_programmes": float(flows["integration"][i]),
+            "migrant_net_contribution": float(net),
             "training_partnership": float(model.training_cost[i]),
             "return_bonuses": float(model.return_bonus_paid[i]),
-            "enforcement": float(enforcement_cost[i]),
+            "enforcement": float(model.enforcement_spending[i]),
         }
 
 
@@ -78,7 +122,7 @@ def _origin_accounts(model: TripleWinModel) -> None:
     for economy in model.origins:
         i = economy.index
         gdp_per_capita = economy.output / max(economy.residents, 1.0)
-        transfers = model.params.households.transfer * gdp_per_capita * economy.residents
+        transfers = float(model.transfers_paid[i])
         economy.fiscal = {
             "income_tax": float(tax[i]),
             "emigration_bonds": float(model.emigration_bonds[i]),
@@ -88,6 +132,7 @@ def _origin_accounts(model: TripleWinModel) -> None:
             "transfers": float(transfers),
             "education_subsidy": float(model.education_subsidy_cost[i]),
             "diaspora_matching": float(model.diaspora_matching_cost[i]),
+            "social_assistance": float(model.social_assistance[i]),
         }
         economy.fiscal["balance"] = (
             economy.fiscal["income_tax"]
@@ -96,6 +141,7 @@ def _origin_accounts(model: TripleWinModel) -> None:
             - transfers
             - economy.fiscal["education_subsidy"]
             - economy.fiscal["diaspora_matching"]
+            - economy.fiscal["social_assistance"]
         )
 
 
@@ -107,17 +153,44 @@ def destination_gdp_per_capita(model: TripleWinModel, destination: int) -> float
     return float(economy.output.sum() / (economy.native_population + people.persons(rows).sum()))
 
 
-def origin_human_capital(model: TripleWinModel, origin: int) -> tuple[float, float]:
-    """Skilled share and returnee share of the origin's resident working-age adults."""
+@dataclass(frozen=True)
+class HumanCapital:
+    """Shares that feed origin TFP, measured over the origin's residents (headcounts).
+
+    Attributes:
+        skilled: Skilled share of resident working-age adults, returnees included.
+        returnees: Returnee share of resident working-age adults.
+        diaspora: Share of the origin-born living abroad (migrants and the family who joined).
+        residents: Members at home (working-age and youth) plus returnees.
+    """
+
+    skilled: float
+    returnees: float
+    diaspora: float
+    residents: float
+
+
+def human_capital(model: TripleWinModel, origin: int) -> HumanCapital:
+    """Skilled, returnee and diaspora shares of one origin, from the population columns."""
     table, people = model.households, model.migrants
     mine = table.origin == origin
     returned = (people.status == RETURNED) & (people.origin == origin)
     returnees = float(returned.sum())
     skilled = float(table.workers_high[mine].sum()) + float((people.skill[returned] == HIGH).sum())
     adults = float(table.workers_low[mine].sum() + table.workers_high[mine].sum()) + returnees
-    economy = model.origins[origin]
-    economy.residents = float(
-        (table.workers_low[mine].sum() + table.workers_high[mine].sum() + table.youth[mine].sum())
-        + returnees
+    residents = adults + float(table.youth[mine].sum())
+    abroad = np.flatnonzero(people.abroad() & (people.origin == origin))
+    emigrants = float(people.persons(abroad).sum())
+    return HumanCapital(
+        skilled=skilled / max(adults, 1.0),
+        returnees=returnees / max(adults, 1.0),
+        diaspora=emigrants / max(residents + emigrants, 1.0),
+        residents=residents,
     )
-    return skilled / max(adults, 1.0), returnees / max(adults, 1.0)
+
+
+def origin_human_capital(model: TripleWinModel, origin: int) -> HumanCapital:
+    """Step 9: the origin's shares for the TFP update; its resident count is updated."""
+    shares = human_capital(model, origin)
+    model.origins[origin].residents = shares.residents
+    return shares

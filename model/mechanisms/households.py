@@ -2,7 +2,10 @@
 
 Consumption follows a buffer-stock rule (Deaton 1991): households protect a subsistence level,
 consume a share of income above it and draw down a share of wealth; what is left is saved or
-invested. Education spending is a share of income per child (subsidised by the origin state).
+invested. Consumption is never below a destitution floor: what it costs beyond a household's
+means is informal support from its community (Townsend 1994), levied on the other households'
+wealth, or, where the community has none to share, social assistance from the origin state.
+Education spending is a share of income per child (subsidised by the origin state).
 Households able to afford the start-up capital open an enterprise with a small yearly chance
 (returns of 20-33%: de Mel, McKenzie & Woodruff 2008); remittances put into a new enterprise are
 matched by the origin state under ``diaspora_matching`` (Mexico's Tres por Uno).
@@ -29,38 +32,53 @@ def residents(model: TripleWinModel) -> np.ndarray:
     return table.workers_low + table.workers_high + table.youth + returnees
 
 
+def _income(model: TripleWinModel, persons: np.ndarray) -> np.ndarray:
+    """Income before remittances: labour after tax, enterprise, interest and state transfers."""
+    table = model.households
+    params = model.params.households
+    origin = table.origin
+    gdp = np.array([o.output / max(o.residents, 1.0) for o in model.origins])
+    transfers = params.transfer * gdp[origin] * persons
+    # The origin's account records the transfers paid here, to this year's residents.
+    model.transfers_paid = np.bincount(origin, transfers, len(model.origins))
+    return (
+        model.labour_income * (1.0 - origin_values(model, "income_tax")[origin])
+        + params.enterprise_return * table.enterprise_capital * model.shock_multiplier
+        + model.params.world.world_interest_rate * table.wealth
+        + transfers
+    )
+
+
 def receive_consume_save(model: TripleWinModel) -> None:
     """Income, consumption, education, enterprise and wealth of every household."""
     table = model.households
     params = model.params.households
     origin = table.origin
     persons = residents(model)
-    gdp = np.array([o.output / max(o.residents, 1.0) for o in model.origins])
-    interest = model.params.world.world_interest_rate
-    income = (
-        model.labour_income * (1.0 - origin_values(model, "income_tax")[origin])
-        + params.enterprise_return * table.enterprise_capital * model.shock_multiplier
-        + interest * table.wealth
-        + params.transfer * gdp[origin] * persons
-    )
+    income = _income(model, persons)
     remittances = table.remittances_received
     subsistence = params.subsistence * origin_values(model, "poverty_line")[origin] * persons
-    consumption = _consumption(income + remittances, table.wealth, subsistence, params)
+    cash = income + remittances
+    consumption = _consumption(cash, table.wealth, subsistence, params)
     without = _consumption(income, table.wealth, subsistence, params)
     model.remittances_consumed = float((consumption - without).sum())
-    saving = income + remittances - consumption
+    # Consumption kept at the destitution floor beyond the household's cash income and wealth is
+    # informal support from its community (Townsend 1994), not the household's debt.
+    support = np.maximum(consumption - np.maximum(cash + np.maximum(table.wealth, 0.0), 0.0), 0.0)
+    saving = cash - consumption + support
     education = np.minimum(
         np.maximum(saving, 0.0),
         params.education_share * np.maximum(income + remittances, 0.0) * table.youth,
     )
     subsidy = origin_levers(model, "education_subsidy")[origin]
-    table.education_spending[:] = education / (1.0 - np.minimum(subsidy, 0.95))
+    table.education_spending[:] = education / (1.0 - subsidy)
     model.education_subsidy_cost = np.bincount(
         origin, table.education_spending - education, len(model.origins)
     )
     table.wealth += saving - education
     table.income[:] = income
     table.consumption[:] = consumption
+    _finance_support(model, support)
     _start_enterprises(model, remittances)
 
 
@@ -74,6 +92,33 @@ def _consumption(
     floor = np.minimum(subsistence, cash_income + np.maximum(wealth, 0.0))
     destitution = params.destitution_floor / max(params.subsistence, 1e-9) * subsistence
     return np.maximum(np.maximum(desired, floor), destitution)
+
+
+def _finance_support(model: TripleWinModel, support: np.ndarray) -> None:
+    """Informal support is levied on the community's other households, in proportion to wealth.
+
+    Villages share risk (Townsend 1994): what destitute households consume beyond their means is
+    paid by the households of the same community with positive wealth, each in proportion to
+    its wealth, so money is conserved. Supported households have no wealth left to levy. Where
+    the community's wealth does not suffice, the origin state pays the rest as social assistance
+    (``model.social_assistance``, in the origin's account).
+    """
+    table = model.households
+    n_communities = int(table.community.max()) + 1
+    needed = np.bincount(table.community, support, n_communities)
+    wealth = np.maximum(table.wealth, 0.0)
+    pool = np.bincount(table.community, wealth, n_communities)
+    rate = np.divide(needed, pool, out=np.zeros_like(needed), where=pool > 0)
+    rate = np.minimum(rate, 1.0)
+    table.wealth -= rate[table.community] * wealth
+    unfunded = needed - rate * pool
+    # Communities lie within one origin: the share unfunded is the same for all their households.
+    unfunded_share = np.divide(unfunded, needed, out=np.zeros_like(needed), where=needed > 0)
+    n_origins = len(model.origins)
+    model.informal_support = np.bincount(table.origin, support, n_origins)
+    model.social_assistance = np.bincount(
+        table.origin, support * unfunded_share[table.community], n_origins
+    )
 
 
 def _start_enterprises(model: TripleWinModel, remittances: np.ndarray) -> None:

@@ -2,7 +2,8 @@
 
 At origin, residents' labour (returnees with their premium, Wahba 2015) sets wages through the
 origin's production function. Abroad, unemployed migrants find jobs faster with language, networks
-(Munshi 2003) and less discrimination, and lose them with the cycle; skilled migrants work in
+(Munshi 2003), ties to natives (Kalter & Kogan 2014), secure status (Kogan 2011) and less
+discrimination, and lose them when natives of their occupation's skill are out of work; skilled migrants work in
 skilled jobs only once their credentials are recognised and their language suffices (brain waste:
 Mattoo, Neagu & Özden 2008). Their wages are marginal products in the destination's nested CES,
 reduced by language, discrimination and irregular status.
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from model.mechanisms.common import destination_values, origin_values, origin_wages
-from model.population import HIGH, IRREGULAR, RETURNED
+from model.population import HIGH, IRREGULAR, NATURALISED, PERMANENT, RETURNED
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -71,26 +72,37 @@ def _clear_origins(model: TripleWinModel) -> None:
 
 
 def _migrant_jobs(model: TripleWinModel) -> None:
-    """Job finding and separation of migrants abroad."""
+    """Job finding and separation of migrants abroad.
+
+    Both follow the natives' unemployment in the migrant's region at the skill level of the job
+    the migrant can hold (:func:`skilled_job`). Language, ties to natives (Kalter & Kogan 2014;
+    Lancee 2012), secure status (Kogan 2011; OECD 2018) and compatriots (Munshi 2003) raise job
+    finding; discrimination lowers it (Quillian et al. 2019).
+    """
     people = model.migrants
     rows = np.flatnonzero(people.abroad())
     params = model.params.integration
     destination = people.destination[rows]
     region = people.region[rows]
-    irregular = people.status[rows] == IRREGULAR
+    status = people.status[rows]
+    irregular = status == IRREGULAR
+    level = skilled_job(model, rows).astype(np.intp)
     regional_unemployment = np.zeros(rows.size)
     for economy in model.destinations:
         mine = destination == economy.index
-        regional_unemployment[mine] = economy.unemployment[region[mine], 0]
+        regional_unemployment[mine] = economy.unemployment[region[mine], level[mine]]
     natural = destination_values(model, "natural_unemployment")[destination]
+    # Numerical guard: a natural rate of zero is allowed by the schema.
     pressure = regional_unemployment / np.maximum(natural, 1e-3)
     separation = np.where(irregular, params.irregular_separation, params.job_separation) * pressure
     network = model.region_network[people.origin[rows], destination, region]
     finding = (
         params.job_finding
         * (1.0 - destination_values(model, "discrimination")[destination])
-        * (0.4 + 0.6 * people.language[rows])
+        * (1.0 - params.language_job_effect * (1.0 - people.language[rows]))
         * (1.0 + model.params.migration.network_job_effect * np.log1p(network))
+        * (1.0 + params.ties_job_effect * people.ties[rows])
+        * (1.0 + params.status_job_effect * ((status == PERMANENT) | (status == NATURALISED)))
         * (1.0 - regional_unemployment)
         / (1.0 - natural)
     )
@@ -109,16 +121,25 @@ def efficiency(model: TripleWinModel, rows: np.ndarray) -> np.ndarray:
     return people.ability[rows] * (1.0 - penalty * (1.0 - people.language[rows]))
 
 
+def skilled_job(model: TripleWinModel, rows: np.ndarray) -> np.ndarray:
+    """Whether each migrant can hold a skilled job: skilled, recognised, with enough language.
+
+    Otherwise a skilled migrant works below skill (brain waste: Mattoo, Neagu & Özden 2008;
+    Chiswick & Miller 2009).
+    """
+    people = model.migrants
+    return (
+        (people.skill[rows] == HIGH)
+        & people.recognised[rows]
+        & (people.language[rows] >= model.params.skills.language_for_skilled_job)
+    )
+
+
 def update_migrant_labour(model: TripleWinModel) -> None:
     """Occupations, employed migrant labour by destination, region and occupation, and networks."""
     people = model.migrants
     rows = np.flatnonzero(people.abroad())
-    skilled_job_language = model.params.skills.language_for_skilled_job
-    people.occupation[rows] = (
-        (people.skill[rows] == HIGH)
-        & people.recognised[rows]
-        & (people.language[rows] >= skilled_job_language)
-    )
+    people.occupation[rows] = skilled_job(model, rows)
     n_regions = max(len(d.region_names) for d in model.destinations)
     n_dest = len(model.destinations)
     destination, region = people.destination[rows], people.region[rows]
@@ -148,3 +169,6 @@ def _migrant_wages(model: TripleWinModel) -> None:
         people.status[rows] == IRREGULAR, 1.0 - model.params.integration.irregular_wage_penalty, 1.0
     )
     people.wage[rows] = price * efficiency(model, rows) * penalty * people.employed[rows]
+    # Recorded when paid, so natives' income (step 10) leaves out exactly the wages that went to
+    # migrants this year, including those who return or leave the model later in the year.
+    model.migrant_wage_bill = np.bincount(destination, people.wage[rows], len(model.destinations))

@@ -53,7 +53,9 @@ def update_prospects(model: TripleWinModel) -> None:
     employed = people.employed[rows]
     count = np.bincount(destination, minlength=n_dest)
     model.employment_abroad = np.where(
-        count > 0, np.bincount(destination, employed, n_dest) / np.maximum(count, 1), 0.7
+        count > 0,
+        np.bincount(destination, employed, n_dest) / np.maximum(count, 1),
+        model.params.migration.prior_employment,
     )
     model.arrival_wage = _arrival_wages(model)
     model.community_network = np.bincount(
@@ -96,7 +98,11 @@ def _arrival_wages(model: TripleWinModel) -> np.ndarray:
             & (people.skill == HIGH)
             & people.employed
         )
-        skilled_jobs = people.occupation[skilled].mean() if skilled.any() else 0.5
+        skilled_jobs = (
+            people.occupation[skilled].mean()
+            if skilled.any()
+            else params.migration.prior_skilled_jobs
+        )
         language = 1.0 - params.integration.language_productivity * (
             1.0 - params.integration.initial_language
         )
@@ -171,7 +177,8 @@ def _corridor_values(model: TripleWinModel, skill: np.ndarray, home_income: np.n
         d = int(corridors.destination[c])
         network = model.community_network[table.community, d].astype(float)
         employment = np.minimum(
-            model.employment_abroad[d] * (1.0 + params.network_job_effect * np.log1p(network)), 0.97
+            model.employment_abroad[d] * (1.0 + params.network_job_effect * np.log1p(network)),
+            params.employment_cap,
         )
         tax = destination_values(model, "income_tax")[d]
         abroad_income = employment * model.arrival_wage[d, skill] * table.ability * (1 - tax)

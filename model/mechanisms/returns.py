@@ -82,6 +82,7 @@ def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
     people.received[rows] = 0.0
     _returnee_enterprises(model, rows)
     model.returns_this_year = rows
+    model.returns_by_corridor = np.bincount(people.corridor[rows], minlength=len(model.corridors))
 
 
 def _returnee_enterprises(model: TripleWinModel, rows: np.ndarray) -> None:

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.mechanisms.common import destination_values
+from model.mechanisms import fiscal
 from model.observation.events import snapshot
 from model.population import (
+    FAMILY,
     IRREGULAR,
     NATURALISED,
     PERMANENT,
@@ -26,6 +27,7 @@ from model.population import (
     SPOUSE_LOW,
     STUDY,
     TEMPORARY,
+    TEMPORARY_WORK,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +46,12 @@ def transitions(model: TripleWinModel) -> None:
 
 
 def _temporary_permits(model: TripleWinModel) -> None:
+    """Expiring permits are converted or renewed for the employed, and once for new graduates.
+
+    A graduate whose study permit ends may stay without a job, once: the permit becomes a
+    temporary work permit (or permanent residence), so the next expiry requires employment as
+    for any worker (OECD 2008: post-study work permits).
+    """
     people = model.migrants
     params = model.params.integration
     rows = np.flatnonzero(people.status == TEMPORARY)
@@ -51,9 +59,11 @@ def _temporary_permits(model: TripleWinModel) -> None:
     rows = rows[people.permit_left[rows] <= 0]
     keys = people.person_key[rows]
     draws = model.draws
-    employed = people.employed[rows] | (people.channel[rows] == STUDY)
-    convert = employed & draws.chance("permit conversion", keys, params.conversion)
-    renew = employed & ~convert & draws.chance("permit renewal", keys, params.renewal)
+    graduate = people.channel[rows] == STUDY
+    qualifies = people.employed[rows] | graduate
+    convert = qualifies & draws.chance("permit conversion", keys, params.conversion)
+    renew = qualifies & ~convert & draws.chance("permit renewal", keys, params.renewal)
+    people.channel[rows[graduate & (convert | renew)]] = TEMPORARY_WORK
     leave = ~convert & ~renew
     enforcement = model.corridors.enforcement[people.corridor[rows]]
     overstay = leave & draws.chance("overstay", keys, params.overstay * (1.0 - enforcement))
@@ -74,6 +84,7 @@ def _irregular_migrants(model: TripleWinModel) -> None:
     enforcement = model.corridors.enforcement[corridor]
     removed = draw < enforcement
     regularised = ~removed & (draw < enforcement + model.corridors.regularisation[corridor])
+    fiscal.record_enforcement(model, rows, enforcement)
     people.must_leave[rows[removed]] = True
     people.return_reason[rows[removed]] = REMOVED
     people.status[rows[regularised]] = TEMPORARY
@@ -100,9 +111,9 @@ def _reunify_families(model: TripleWinModel) -> None:
     rows = rows[(people.dependants[rows] + people.spouse[rows]) == 0]
     home = people.household[rows]
     needs = (
-        2.0
+        model.params.integration.reunification_income
         * model.params.remittances.living_cost
-        * destination_values(model, "gdp_per_capita")[people.destination[rows]]
+        * fiscal.gdp_per_resident(model)[people.destination[rows]]
     )
     able = (people.income[rows] >= needs) & (
         table.youth[home] + table.workers_low[home] + table.workers_high[home] > 0
@@ -118,7 +129,13 @@ def _reunify_families(model: TripleWinModel) -> None:
     table.workers_high[home[spouse_high]] -= 1
     people.dependants[join] = table.youth[home]
     people.spouse[join] = np.where(spouse_low, SPOUSE_LOW, np.where(spouse_high, SPOUSE_HIGH, 0))
-    table.members_abroad[home] += (table.youth[home] + has_spouse).astype(np.int16)
+    joined = (table.youth[home] + has_spouse).astype(np.int16)
+    table.members_abroad[home] += joined
     table.youth[home] = 0
     model.reunified_this_year = int(join.size)
     model.reunified_events = snapshot(model, join)  # persons include the family who joined
+    # Family members enter through the family channel: counted as arrivals (persons).
+    model.arrivals_by_channel[FAMILY] += int(joined.sum())
+    model.arrivals_by_corridor += np.bincount(
+        people.corridor[join], joined, len(model.corridors)
+    ).astype(np.int64)

@@ -88,11 +88,19 @@ class OriginConfig(Section):
         ge=0.0,
         le=2.0,
     )
-    diaspora_knowledge: float = param(
+    returnee_knowledge: float = param(
         0.4,
-        "Semi-elasticity of TFP to the share of returnees among residents (knowledge transfer).",
+        "Semi-elasticity of TFP to the share of returnees among resident adults (knowledge brought home).",
         unit="log points per unit share",
-        source="Wahba 2015; Kerr 2008 (diaspora knowledge flows)",
+        source="Wahba 2015 (returnees' skills and entrepreneurship)",
+        ge=0.0,
+        le=5.0,
+    )
+    diaspora_links: float = param(
+        0.1,
+        "Semi-elasticity of TFP to the share of the origin-born living abroad, relative to the start (diaspora links).",
+        unit="log points per unit share",
+        source="Kerr 2008; Docquier & Rapoport 2012 (diaspora knowledge and trade networks)",
         ge=0.0,
         le=5.0,
     )
@@ -161,10 +169,10 @@ class OriginConfig(Section):
         le=1.0,
     )
     poverty_line: float = param(
-        1332.0,
+        1533.0,
         "Poverty line for consumption per person.",
         unit="PPP $ per person per year",
-        source="World Bank $3.65 a day lower-middle-income line (2017 PPP)",
+        source="World Bank $4.20 a day lower-middle-income line (2021 PPP, June 2025 update): 4.20 x 365",
         gt=0.0,
     )
     skilled_emigration_bond: float = param(
@@ -401,43 +409,3 @@ class DestinationConfig(Section):
     policy: PolicyOverride | None = Field(
         None, description="Levers overridden at this destination."
     )
-
-
-class CorridorConfig(Section):
-    """A link from one origin to one destination."""
-
-    origin: str = Field(description="Name of the origin (a key of `origins`).")
-    destination: str = Field(description="Name of the destination (a key of `destinations`).")
-    migration_cost: float = param(
-        0.8,
-        "Cost of migrating legally: recruitment, travel and visa fees.",
-        unit="years of the origin low-skilled wage",
-        source="KNOMAD/ILO recruitment cost surveys: often several months to a year of earnings",
-        ge=0.0,
-        le=20.0,
-    )
-    irregular_cost: float = param(
-        1.5,
-        "Cost of the irregular route (smugglers, travel).",
-        unit="years of the origin low-skilled wage",
-        source="UNODC Global Study on Smuggling of Migrants 2018",
-        ge=0.0,
-        le=20.0,
-    )
-    irregular_risk: float = param(
-        0.15,
-        "Chance that an irregular crossing fails (interception or worse); the cost is lost.",
-        unit="probability",
-        source="IOM Missing Migrants Project; Frontex interception data",
-        ge=0.0,
-        le=1.0,
-    )
-    initial_emigration_rate: float = param(
-        0.07,
-        "Share of the origin-born population living abroad through this corridor at the start.",
-        unit="share",
-        source="UN DESA International Migrant Stock 2020",
-        ge=0.0,
-        le=0.6,
-    )
-    policy: PolicyOverride | None = Field(None, description="Levers overridden on this corridor.")

@@ -143,11 +143,11 @@ class Policy(Section):
     )
     education_subsidy: float = param(
         0.0,
-        "Origin subsidy to household education spending (acts per origin).",
+        "Origin subsidy to household education spending (acts per origin; below 1: households pay a share).",
         unit="share of spending paid by the state",
         source="modelling assumption (GCM objective 18)",
         ge=0.0,
-        le=1.0,
+        le=0.95,
         gcm=18,
     )
 

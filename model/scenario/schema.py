@@ -8,18 +8,13 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from model.scenario.behaviour import (
-    Demography,
-    Households,
-    Integration,
-    Migration,
-    Remittances,
-    Returns,
-    Skills,
-    World,
-)
-from model.scenario.economies import CorridorConfig, DestinationConfig, OriginConfig
+from model.scenario.abroad import Integration, Remittances
+from model.scenario.behaviour import Demography, Households, Skills, World
+from model.scenario.corridors import CorridorConfig
+from model.scenario.economies import DestinationConfig, OriginConfig
+from model.scenario.initial import InitialStock
 from model.scenario.measurement import Measurement
+from model.scenario.mobility import Migration, Returns
 from model.scenario.params import Section, param
 from model.scenario.policy import Policy
 
@@ -77,6 +72,7 @@ class Scenario(Section):
     skills: Skills = Field(default_factory=Skills)
     integration: Integration = Field(default_factory=Integration)
     returns: Returns = Field(default_factory=Returns)
+    initial_stock: InitialStock = Field(default_factory=InitialStock)
     measurement: Measurement = Field(default_factory=Measurement)
 
     @model_validator(mode="after")
