@@ -1,0 +1,215 @@
+"""The classroom app's model side: ClassroomModel, the diary, stories, verdicts, and charts.
+
+Runs at a few hundred households, so the module takes seconds; the timing test uses the
+default 2,000 households, as the issue asks.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import time
+
+import numpy as np
+import pytest
+
+from model.errors import InputError
+from model.population import RETURNED
+from model.viz.classroom import BASELINE, ClassroomModel, scenario_files
+from model.viz.figures.distributions import DistributionsChart
+from model.viz.figures.story import StoryChart
+from model.viz.figures.style import to_png
+from model.viz.figures.trends import TrendsChart
+from model.viz.figures.triple_win import TripleWinChart
+from model.viz.figures.world import WorldChart
+from model.viz.household_story import household_story, poverty_line
+from model.viz.levers import LEVER_NAMES, model_params, overridden_levers
+from model.viz.people import GROUPS, notable_people
+from model.viz.stories import person_story
+from model.viz.verdict import GAIN, LOSS, PARTIES, SAME, TOO_EARLY, UNCLEAR, judge, verdicts
+from model.viz.views import frames, poverty_lines
+
+SMALL = 300
+
+
+@pytest.fixture(scope="module")
+def run() -> ClassroomModel:
+    """Fifteen years of the cheap-remittances scenario with a changed quota."""
+    model = ClassroomModel("cheap_remittances.yaml", seed=4, households=SMALL, temporary_quota=12)
+    for _ in range(15):
+        model.step()
+    return model
+
+
+def test_every_scenario_file_is_offered_baseline_first():
+    files = scenario_files()
+    assert files[0] == BASELINE
+    assert "cheap_remittances.yaml" in files and "two_corridors.yaml" in files
+
+
+def test_the_model_takes_every_lever_by_name_and_no_catch_all():
+    parameters = inspect.signature(ClassroomModel.__init__).parameters
+    assert set(LEVER_NAMES) <= set(parameters)
+    assert not any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+    controls = model_params(BASELINE, {n: 0 for n in LEVER_NAMES}, seed=3, households=SMALL)
+    assert set(controls) <= set(parameters)
+
+
+def test_scenario_values_apply_unless_a_lever_differs(run):
+    assert run.scenario_values["remittance_fee"] == pytest.approx(0.03)
+    assert run.changes == {"temporary_quota": (7.0, 12)}
+    assert run.corridors.remittance_fee == pytest.approx([0.03])
+    assert run.destinations[0].policy.temporary_quota == 12
+    assert run.levers_in_force["temporary_quota"] == 12
+    same = ClassroomModel("cheap_remittances.yaml", households=SMALL, remittance_fee=0.0300000001)
+    assert same.changes == {}
+
+
+def test_the_baseline_runs_alongside_with_the_same_seed_and_size(run):
+    assert run.baseline.params.name == "baseline"
+    assert run.baseline.households.size == run.households.size == SMALL
+    assert run.baseline.year == run.year == 15
+    assert run.baseline.corridors.remittance_fee == pytest.approx([0.062])
+    twin = ClassroomModel(BASELINE, seed=4, households=SMALL)
+    for _ in range(3):
+        twin.step()
+    mine, base = frames(twin)
+    assert twin.is_baseline
+    np.testing.assert_array_equal(mine.to_numpy(), base.to_numpy())
+
+
+def test_bad_scenario_or_seed_is_an_input_error():
+    with pytest.raises(InputError, match="not one of"):
+        ClassroomModel("../pyproject.toml", households=SMALL)
+    with pytest.raises(InputError, match="whole number"):
+        ClassroomModel(BASELINE, seed="twelve", households=SMALL)
+
+
+def test_overridden_levers_are_named():
+    two = ClassroomModel("two_corridors.yaml", households=SMALL)
+    assert overridden_levers(two.params) == ["integration_spending", "skill_recognition"]
+    assert overridden_levers(ClassroomModel(households=SMALL).params) == []
+
+
+def test_the_diary_follows_people_by_id_as_rows_are_reused(run):
+    diary = run.diary
+    assert diary.last_year == run.year
+    alive = np.flatnonzero(run.migrants.alive())
+    for row in alive[:: max(alive.size // 20, 1)]:
+        history = diary.person(int(run.migrants.person_id[row]))
+        assert history["year"][-1] == run.year
+        assert history["status"][-1] == run.migrants.status[row]
+        assert history["wage"][-1] == pytest.approx(run.migrants.wage[row])
+        assert np.all(np.diff(history["year"]) == 1)
+        assert np.all(np.diff(history["remitted_total"]) >= -1e-9)
+    household = diary.household(5)
+    assert household["wealth"][-1] == pytest.approx(run.households.wealth[5], rel=1e-6)
+    assert household["year"].tolist() == list(range(run.year + 1))
+
+
+def test_a_returnees_story_tells_departure_and_return(run):
+    latest = run.diary.people[-1]
+    returned = latest["person_id"][(latest["status"] == RETURNED) & (latest["departure_year"] >= 1)]
+    assert returned.size, "no one who left during the run has come back in 15 years"
+    story = person_story(run, int(returned[0]))
+    texts = [event.text for event in story.events]
+    assert texts[0].startswith("left home for destination")
+    assert any(text.startswith("returned home to origin after") for text in texts)
+    assert story.facts[0].startswith("Status: returned")
+    years = [event.year for event in story.events]
+    assert years == sorted(years)
+    row = int(story.history["household"][0])
+    home = household_story(run, row)
+    assert home.title == f"Household {row}, origin"
+    assert any(f"person {int(returned[0])} came home" in e.text for e in home.events)
+    assert person_story(run, 10**9) is None
+
+
+def test_the_inspector_offers_every_status_in_turn(run):
+    offered = notable_people(run)
+    labels = list(offered.values())
+    assert len(offered) <= 6 * len(GROUPS)
+    firsts = [label.split(":")[0] for label in labels[: len(GROUPS)]]
+    assert firsts == [words for _, words in GROUPS]
+
+
+@pytest.mark.parametrize(
+    ("gaps", "verdict"),
+    [
+        (np.array([1.0, 1.2, 0.9, 1.1]), GAIN),
+        (np.array([-1.0, -1.2, -0.9, -1.1]), LOSS),
+        (np.array([1.0, -1.0, 0.5, -0.4]), UNCLEAR),
+        (np.zeros(4), SAME),
+        (np.array([2.0]), TOO_EARLY),
+    ],
+)
+def test_judge_reads_the_band_of_yearly_gaps(gaps, verdict):
+    judged = judge(gaps, PARTIES[0])
+    assert judged.verdict == verdict
+    if verdict in (GAIN, LOSS, UNCLEAR):
+        assert judged.low <= judged.change <= judged.high
+        assert judged.change == pytest.approx(gaps.mean())
+
+
+def test_verdicts_use_the_window_and_the_party_units(run):
+    scenario, baseline = frames(run)
+    judged = verdicts(scenario, baseline, window=5)
+    origin = judged[1]
+    gaps = 100 * (scenario["welfare_origin"] - baseline["welfare_origin"]).to_numpy()[-5:]
+    assert origin.change == pytest.approx(gaps.mean())
+
+
+@pytest.mark.parametrize("scenario_file", [BASELINE, "two_corridors.yaml"])
+def test_every_chart_draws_year_after_year(scenario_file):
+    model = ClassroomModel(scenario_file, seed=1, households=SMALL)
+    charts = [
+        WorldChart(model),
+        TripleWinChart(model.horizon),
+        TrendsChart(model.horizon),
+        DistributionsChart(poverty_lines(model)),
+        StoryChart(model.horizon),
+    ]
+    images = []
+    for _ in range(3):
+        images.append(draw_all(model, charts))
+        model.step()
+    images.append(draw_all(model, charts))
+    for before, after in itertools.pairwise(images):
+        assert all(a != b for a, b in zip(before, after, strict=True))
+
+
+def draw_all(model: ClassroomModel, charts: list) -> list[bytes]:
+    world, triple, trends, distributions, story = charts
+    scenario, baseline = frames(model)
+    window = min(10, max(model.year, 1))
+    person = person_story(model, next(iter(notable_people(model))))
+    row = int(person.history["household"][0])
+    return [
+        to_png(world.update(model)),
+        to_png(triple.update(scenario, baseline, verdicts(scenario, baseline, window), window)),
+        to_png(trends.update(scenario, baseline)),
+        to_png(distributions.update(model)),
+        to_png(story.update(person, household_story(model, row), poverty_line(model, row))),
+    ]
+
+
+def test_a_step_at_2000_households_renders_well_under_a_second():
+    """A step of both runs plus what the page redraws: summary data, world, triple win, a tab."""
+    model = ClassroomModel(BASELINE, seed=2)
+    assert model.households.size == 2000
+    charts = [
+        WorldChart(model),
+        TripleWinChart(model.horizon),
+        TrendsChart(model.horizon),
+        DistributionsChart(poverty_lines(model)),
+        StoryChart(model.horizon),
+    ]
+    timings = []
+    for _ in range(4):
+        start = time.perf_counter()
+        model.step()
+        draw_all(model, charts)
+        timings.append(time.perf_counter() - start)
+    # All five charts, though the page shows three at a time; the best of four resists a
+    # busy machine, a regression to the fresh-figure drawing (about 1.5 s) fails.
+    assert min(timings) < 1.0, timings
