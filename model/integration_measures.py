@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from model.observation.events import of_year
-from model.population import CHANNEL_NAMES, HIGH, NATURALISED, PERMANENT
+from model.population import CHANNEL_NAMES, HIGH, NATURALISED, PERMANENT, STUDY
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -55,6 +55,7 @@ DURATION_BANDS = (1, 3, 5, 10)
 CELL_SUMS = (
     "migrants",
     "working_age",
+    "labour_force",
     "employed",
     "language",
     "proficient",
@@ -93,6 +94,17 @@ def cell_shape(model: TripleWinModel) -> tuple[int, int, int]:
     return len(model.origins), len(model.destinations), regions
 
 
+def in_labour_force(model: TripleWinModel, rows: np.ndarray) -> np.ndarray:
+    """Whether each migrant is in the labour force: working, or looking for work.
+
+    Students without a job are outside it, as in the ILO's definition (19th ICLS, 2013); every
+    other migrant (the model's migrants came to work, join family or seek protection) looks
+    for work when not employed.
+    """
+    people = model.migrants
+    return people.employed[rows] | (people.channel[rows] != STUDY)
+
+
 def _stacked_bincount(key: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
     """``bincount`` of each row of ``weights`` over ``key`` in one call: shape ``(rows, size)``."""
     offsets = np.arange(weights.shape[0])[:, None] * size
@@ -113,6 +125,7 @@ def _migrant_weights(model: TripleWinModel, rows: np.ndarray) -> np.ndarray:
     weights = np.empty((SUM["naturalisations"], rows.size))
     weights[SUM["migrants"]] = 1.0
     weights[SUM["working_age"]] = 1.0 + (people.spouse[rows] > 0)
+    weights[SUM["labour_force"]] = in_labour_force(model, rows)
     weights[SUM["employed"]] = employed
     weights[SUM["language"]] = people.language[rows]
     weights[SUM["proficient"]] = (
@@ -169,7 +182,7 @@ def _standardisation_cells(
     key = (key + people.channel[rows]) * groups[1] + band
     size = shape[0] * shape[1] * groups[0] * groups[1]
     counts = np.empty((2, size))
-    counts[0] = np.bincount(key, None, size)
+    counts[0] = np.bincount(key, in_labour_force(model, rows), size)
     counts[1] = np.bincount(key, people.employed[rows], size)
     return counts.reshape(2, shape[0], shape[1], *groups)
 
@@ -210,17 +223,21 @@ def shares(numerators: np.ndarray, denominators: np.ndarray) -> np.ndarray:
 def adjusted_employment_rate(tally: Tally, origins: list[int], destinations: list[int]) -> float:
     """Migrants' employment rate in the labour force, standardised by entry channel and duration.
 
-    The rate of each (channel, duration) group of the selected migrants is weighted by that group's
-    share of all migrants abroad this year; groups absent from the selection drop out and the
-    weights of the others are rescaled. For all migrants together it equals the crude rate.
+    Direct standardisation on one common standard (Preston, Heuveline & Guillot 2001): every
+    (channel, duration) group of all migrants abroad this year keeps its share of them as its
+    weight, whichever selection is measured; a group that has nobody in the selection takes the
+    rate of all migrants in that group. So two destinations are compared on the same population
+    mix, and for all migrants together the rate equals the crude rate.
     """
-    reference = tally.standard[0].sum(axis=(0, 1))
+    reference_labour, reference_employed = tally.standard.sum(axis=(1, 2))
     labour, employed = tally.standard[:, origins][:, :, destinations].sum(axis=(1, 2))
-    present = labour > 0
-    if not present.any():
+    if not (labour > 0).any():
         return math.nan
-    weights = reference[present]
-    return float((weights * employed[present] / labour[present]).sum() / weights.sum())
+    groups = reference_labour > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rate = np.where(labour > 0, employed / labour, reference_employed / reference_labour)
+    weights = reference_labour[groups]
+    return float((weights * rate[groups]).sum() / weights.sum())
 
 
 def _mean_defined(values: list[float]) -> float:
@@ -286,7 +303,7 @@ def destination_values(
     migrants = total["migrants"]
     values = {
         "employment_gap": native_rate - _share(total["employed"], total["working_age"]),
-        # One minus an employment rate of the labour force (every migrant row) is its unemployment.
+        # One minus an employment rate of the labour force is its unemployment rate.
         "unemployment_gap_adjusted": native_rate
         - adjusted_employment_rate(tally, origins, destinations),
         "isolation_index": isolation,
@@ -302,7 +319,7 @@ def destination_values(
             total["reunifications"], total["settled_alone"] + total["reunifications"]
         ),
     }
-    parity = _share(_share(total["employed"], migrants), native_rate)
+    parity = _share(_share(total["employed"], total["labour_force"]), native_rate)
     values["integration_composite"] = composite(
         _labour_parity(
             parity,

@@ -80,7 +80,7 @@ def region_values(tally: RegionTally) -> np.ndarray:
     ratio_of = {  # every ratio as (numerator, denominator), computed in one division
         "native_rate": (natives_employed, natives),
         "employment_rate": (c["employed"], c["working_age"]),
-        "labour_force_rate": (c["employed"], migrants),
+        "labour_force_rate": (c["employed"], c["labour_force"]),
         "wage_ratio": (c["wage_ratio"], c["employed"]),
         "migrant_brain_waste": (c["downgraded"], c["skilled_employed"]),
         "native_ties_share": (c["ties"], migrants),

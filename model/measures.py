@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model.integration_measures import in_labour_force
 from model.mechanisms.common import among, origin_values
 from model.population import HIGH, IRREGULAR, NATURALISED, PERMANENT, RETURNED, TEMPORARY
 
@@ -175,11 +176,15 @@ def destination_measures(model: TripleWinModel, destinations: list[int]) -> dict
         "migrant_share_labour_force": float(labour_force / max(labour_force + natives, 1e-9)),
         "migrant_fiscal_balance_gdp": net_fiscal / max(gdp, 1e-9),
         "dissimilarity_index": float(np.average(dissimilarity, weights=weights)),
-        "unemployment_gap": _mean(~people.employed[rows]) - native_unemployment
-        if rows.size
-        else float("nan"),
+        "unemployment_gap": _unemployment_rate(model, rows) - native_unemployment,
         "wage_gap": _wage_gap(model, rows, mean_native_wage),
     }
+
+
+def _unemployment_rate(model: TripleWinModel, rows: np.ndarray) -> float:
+    """Unemployed migrants over migrants in the labour force (students without a job are not)."""
+    labour_force = in_labour_force(model, rows)
+    return _ratio(float((labour_force & ~model.migrants.employed[rows]).sum()), labour_force.sum())
 
 
 def _dissimilarity(model: TripleWinModel, destination: int) -> float:
