@@ -18,6 +18,7 @@ from model.mechanisms.common import (
     logistic,
     origin_wages,
 )
+from model.observation.events import snapshot
 from model.population import HIGH, RETURNED
 
 if TYPE_CHECKING:
@@ -129,5 +130,6 @@ def births_and_exits(model: TripleWinModel) -> None:
     ledger.exits_abroad += np.bincount(people.origin[abroad], persons_abroad, n_origins)
     np.subtract.at(table.members_abroad, people.household[abroad], persons_abroad.astype(np.int16))
     model.recorder.count_departures(people.departure_year[abroad], model.year)
+    model.exited_abroad_events = snapshot(model, abroad)  # before the rows are freed
     people.release(leaving)
     model.origin_born = ledger.origin_born + ledger.births - ledger.exits_home - ledger.exits_abroad
