@@ -1,0 +1,178 @@
+"""Where runs execute: a local Dask cluster sized to the machine, or an existing scheduler.
+
+A local cluster has one single-threaded worker process per core (or ``--workers N``): a run is
+numpy-heavy Python, so threads would contend for the interpreter lock, and processes also keep
+one run's memory from another's. ``--scheduler ADDRESS`` connects to a cluster someone else
+started (``dask scheduler`` and ``dask worker``, dask-jobqueue on an HPC system, ...) and uses it
+unchanged: nothing is scaled, restarted or configured there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from model.errors import InputError
+
+CONNECT_TIMEOUT_S = 30
+
+
+@dataclass
+class Connection:
+    """A Dask client and what it is connected to.
+
+    Attributes:
+        client: The ``distributed.Client``.
+        workers: Worker threads available when the connection was made (at least 1).
+        description: For the manifest: ``kind`` (local or scheduler), ``address``, ``workers``.
+        startup_s: Seconds spent starting (or reaching) the cluster and warming its workers.
+    """
+
+    client: Any
+    workers: int
+    description: dict[str, Any] = field(default_factory=dict)
+    startup_s: float = 0.0
+
+
+def machine_cores() -> int:
+    """Cores this process may use (the affinity mask where the system has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def warm_worker() -> None:
+    """Import the simulator and run a tiny model, so the first chunk is not charged for either.
+
+    The first model in a process also loads (or compiles) the model's compiled kernels.
+    """
+    import experiments.engine.tasks
+    import experiments.records  # noqa: F401
+    from model.scenario.schema import Scenario
+    from model.simulation import simulate
+
+    tiny = {"households": 20, "years": 2, "evaluation_years": 1}
+    # Only a head start: a model that fails here fails again in the first chunk, where the
+    # error is reported with the run that raised it.
+    with contextlib.suppress(Exception):
+        simulate(Scenario.model_validate({"simulation": tiny}), 0)
+
+
+def local_worker_plugin() -> Any:
+    """A plugin that prepares each worker of a local cluster, restarted ones included."""
+    from distributed import WorkerPlugin
+
+    class LocalWorker(WorkerPlugin):
+        name = "triplewin-local-worker"
+
+        def setup(self, worker: Any) -> None:
+            # Ctrl-C in a terminal reaches every process of the group. The command closes the
+            # cluster itself; workers that also took the interrupt would each print a traceback.
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+            warm_worker()
+
+    return LocalWorker()
+
+
+@contextmanager
+def connect(workers: int | None = None, scheduler: str | None = None) -> Iterator[Connection]:
+    """A client on a new local cluster, or on the scheduler at ``scheduler``; closed on exit.
+
+    Args:
+        workers: Worker processes of a local cluster (default: one per core).
+        scheduler: Address of an existing scheduler, e.g. ``tcp://10.0.0.5:8786``.
+    """
+    if scheduler:
+        with _existing(scheduler) as connection:
+            yield connection
+    else:
+        with _local(workers or machine_cores()) as connection:
+            yield connection
+
+
+# A local cluster's workers only run models: the statistical profiler (a thread sampling each
+# worker's stack every 10 ms) and frequent system monitoring would take CPU from the runs.
+LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+}
+
+
+@contextmanager
+def _local(workers: int) -> Iterator[Connection]:
+    import dask
+    import distributed  # noqa: F401  (its defaults must be loaded before they are overridden)
+
+    # Kept for the cluster's life, so that a worker restarted after a death inherits it too.
+    with dask.config.set(LOCAL_CONFIG), _local_cluster(workers) as connection:
+        yield connection
+
+
+@contextmanager
+def _local_cluster(workers: int) -> Iterator[Connection]:
+    from distributed import Client, LocalCluster
+
+    start = time.perf_counter()
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        # No dashboard; the scheduler's small HTTP server takes any free port, so that two
+        # sweeps at once never compete for (and warn about) the dashboard's usual 8787.
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+        host="127.0.0.1",
+        # Dask's own logs stay off stderr: a task that fails raises in this process with its
+        # traceback, and what workers log as they die with an interrupted sweep is noise.
+        silence_logs=logging.CRITICAL,
+    )
+    client = Client(cluster, set_as_default=False)
+    try:
+        client.register_plugin(local_worker_plugin())
+        description = {"kind": "local", "address": cluster.scheduler_address, "workers": workers}
+        yield Connection(client, workers, description, time.perf_counter() - start)
+    finally:
+        _close(client, cluster)
+
+
+@contextmanager
+def _existing(address: str) -> Iterator[Connection]:
+    from distributed import Client
+
+    start = time.perf_counter()
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise InputError(
+            "--scheduler",
+            None,
+            f"cannot reach a Dask scheduler at {address!r} ({reason}); expected an address "
+            "such as tcp://HOST:8786 of a running `dask scheduler`",
+        ) from None
+    try:
+        threads = sum(client.nthreads().values())
+        description = {"kind": "scheduler", "address": address, "workers": threads}
+        yield Connection(client, max(threads, 1), description, time.perf_counter() - start)
+    finally:
+        _close(client, None)
+
+
+def _close(client: Any, cluster: Any) -> None:
+    # Closing can itself be interrupted by a second Ctrl-C; the parts on disk are safe anyway.
+    try:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    except (KeyboardInterrupt, OSError, RuntimeError, TimeoutError):
+        pass

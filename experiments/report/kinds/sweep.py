@@ -1,0 +1,95 @@
+"""Report of a ``sweep`` folder: the design, the figures, and every point with its verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from experiments.labels import WELFARE_PARTIES
+from experiments.report.page import Section, figure, paragraph, table
+
+TITLE = "TripleWin: a sweep over policies or parameters"
+MAX_ROWS = 80
+
+
+def introduction(manifest: dict[str, Any]) -> str:
+    """What was run, in plain words."""
+    experiment = manifest["experiment"]["content"]
+    design = manifest["design"]
+    simulation = manifest["scenarios"]["base"]["parameters"]["simulation"]
+    points = len(design["points"]) - 1
+    varied = ", ".join(design["parameters"]) or "the listed scenarios"
+    what = {
+        "grid": f"a grid of {points} combinations of {varied}",
+        "lhs": f"a Latin hypercube of {points} samples of {varied}",
+        "sobol": f"a scrambled Sobol' sample of {points} points of {varied}",
+        "scenarios": f"{points} scenario files",
+    }[design["kind"]]
+    return (
+        f"Experiment '{experiment['name']}' ({experiment.get('description') or 'no description'})"
+        f": {what}, plus the base scenario '{manifest['scenarios']['base']['name']}' as the "
+        f"reference, each run {manifest['replications']} times ({manifest['runs']} runs) for "
+        f"{simulation['years']} years with {simulation['households']:,} origin households, "
+        f"seed {manifest['seed']}. Indicators are means over the last "
+        f"{simulation['evaluation_years']} years."
+    )
+
+
+def method_note(manifest: dict[str, Any]) -> str:
+    """How changes and verdicts are computed, and what to beware of."""
+    note = (
+        "Replication r of every point and of the base scenario uses the same seed (common "
+        "random numbers), so each point's change in a party's welfare is the mean of paired "
+        "differences with its 95% interval. A point is a triple win when all three intervals "
+        "lie above zero, a loss when one lies below, uncertain otherwise. With many points, "
+        "some intervals exclude zero by chance (about one in twenty per party where a lever "
+        "has no effect): read isolated verdicts with care."
+    )
+    rule = manifest["design"].get("integer_rule")
+    return note + (f" Sampled {rule}." if rule else "")
+
+
+def points_table(folder: Path, parameters: list[str]) -> str:
+    """Every point (up to :data:`MAX_ROWS`) with its welfare changes and verdict."""
+    points = pd.read_parquet(folder / "points.parquet")
+    columns = ["point", "point_name", *parameters]
+    for party in WELFARE_PARTIES:
+        columns += [f"change_{party}", f"change_{party}_low", f"change_{party}_high"]
+    shown = points[[*columns, "verdict"]].head(MAX_ROWS)
+    caption = "Welfare changes against the base scenario (mean, 95% low and high) by point"
+    if len(points) > MAX_ROWS:
+        caption += f" (first {MAX_ROWS} of {len(points)}; all in points.parquet)"
+    return table(shown, caption)
+
+
+def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
+    """The design, the verdict counts, the figures and the points."""
+    counts = manifest.get("verdicts") or {}
+    tally = ", ".join(f"{count} {verdict}" for verdict, count in counts.items()) or "none"
+    body = paragraph(introduction(manifest)) + paragraph(method_note(manifest), "note")
+    found = [
+        Section("What was run", body),
+        Section("Verdicts", paragraph(f"Design points by verdict: {tally}.")),
+    ]
+    images = "".join(
+        figure(folder / item["file"], item["caption"])
+        for item in manifest.get("figures", [])
+        if (folder / item["file"]).is_file()
+    )
+    if images:
+        found.append(Section("Figures", images))
+    found.append(Section("Every point", points_table(folder, manifest["design"]["parameters"])))
+    cluster = manifest.get("cluster") or {}
+    found.append(
+        Section(
+            "How it ran",
+            paragraph(
+                f"On a {cluster.get('kind', 'local')} Dask cluster with {cluster.get('workers')} "
+                f"workers, in {len(manifest.get('sessions', []))} session(s); one row per run in "
+                "runs.parquet (timing_* columns measure the machine and are not reproducible)."
+            ),
+        )
+    )
+    return found

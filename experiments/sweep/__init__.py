@@ -1,0 +1,1 @@
+"""Sweeps: experiment files, their design points, summaries and outputs (``run.py sweep``)."""

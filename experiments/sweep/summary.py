@@ -1,0 +1,93 @@
+"""One row per design point: its parameters, mean indicators, welfare changes and verdict.
+
+The change in a party's welfare at a point is estimated from paired differences: replication
+``r`` of the point minus replication ``r`` of the base scenario (point 0), which ran on the same
+seed. The verdict is the triple-win test of DESIGN §6 on those changes, the rule of
+``run.py compare``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from experiments.engine.spec import ID_COLUMNS, TIMING_PREFIX
+from experiments.labels import WELFARE_PARTIES
+from experiments.statistics import Estimate, estimate
+
+TRIPLE_WIN, LOSS, UNCERTAIN = "triple win", "loss", "uncertain"
+REFERENCE_VERDICT = "reference"
+LABEL_COLUMNS = ("point_name",)
+
+
+def verdict(changes: dict[str, Estimate]) -> str:
+    """Loss if an interval lies below zero, triple win if all lie above it, else uncertain.
+
+    Kept here rather than imported from :mod:`experiments.comparison`, which would load the
+    simulator into the process that only collects results.
+    """
+    if any(change.high < 0 for change in changes.values()):
+        return LOSS
+    if all(change.low > 0 for change in changes.values()):
+        return TRIPLE_WIN
+    return UNCERTAIN
+
+
+def indicator_columns(runs: pd.DataFrame, parameters: list[str]) -> list[str]:
+    """The columns of ``runs`` that hold a run's statistics (not ids, labels or timings)."""
+    skip = {*ID_COLUMNS, *LABEL_COLUMNS, *parameters}
+    return [c for c in runs.columns if c not in skip and not c.startswith(TIMING_PREFIX)]
+
+
+def paired_change(point: pd.DataFrame, reference: pd.DataFrame, indicator: str) -> Estimate:
+    """Mean and 95% interval of a point's change in ``indicator`` against the reference.
+
+    Both frames are indexed by replication; replications missing from either side are skipped.
+    """
+    change = point[indicator] - reference[indicator].reindex(point.index)
+    return estimate(change.to_numpy(dtype=float))
+
+
+def point_row(
+    group: pd.DataFrame, reference: pd.DataFrame, parameters: list[str], indicators: list[str]
+) -> dict[str, object]:
+    """The summary of one point (``group`` holds its runs, indexed by replication)."""
+    index = int(group["point"].iloc[0])
+    row: dict[str, object] = {
+        "point": index,
+        "point_name": group["point_name"].iloc[0],
+        **{path: group[path].iloc[0] for path in parameters},
+        "replications": len(group),
+    }
+    changes = {
+        party: paired_change(group, reference, indicator)
+        for party, indicator in WELFARE_PARTIES.items()
+    }
+    for party, change in changes.items():
+        row[f"change_{party}"] = change.mean
+        row[f"change_{party}_low"] = change.low
+        row[f"change_{party}_high"] = change.high
+    row["verdict"] = REFERENCE_VERDICT if index == 0 else verdict(changes)
+    row.update({name: float(group[name].mean()) for name in indicators})
+    return row
+
+
+def point_summary(runs: pd.DataFrame, parameters: list[str]) -> pd.DataFrame:
+    """One row per point, in point order.
+
+    Args:
+        runs: The sweep's ``runs.parquet`` as a data frame.
+        parameters: The varied parameter paths (columns of ``runs``).
+    """
+    indicators = indicator_columns(runs, parameters)
+    reference = runs[runs["point"] == 0].set_index("replication")
+    rows = [
+        point_row(group.set_index("replication"), reference, parameters, indicators)
+        for _, group in runs.groupby("point", sort=True)
+    ]
+    return pd.DataFrame(rows)
+
+
+def verdict_counts(points: pd.DataFrame) -> dict[str, int]:
+    """How many design points (the reference excluded) got each verdict."""
+    design = points[points["point"] != 0]
+    return {str(k): int(v) for k, v in design["verdict"].value_counts().sort_index().items()}
