@@ -11,7 +11,6 @@ otherwise.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,14 +18,13 @@ import pandas as pd
 
 from experiments import records
 from experiments.labels import WELFARE_PARTIES
-from experiments.replication_advice import LOSS, TRIPLE_WIN, Advice, advise, needed_for
+from experiments.replication_advice import Advice, advise, needed_for
 from experiments.replications import Replications
 from experiments.statistics import Estimate, estimate
+from experiments.verdicts import verdict
 from model.indicators import CANONICAL, WELFARE_INDICATORS
 from model.simulation import RunResult
 
-UNCERTAIN = "uncertain"
-VERDICTS = (TRIPLE_WIN, LOSS, UNCERTAIN)
 OTHER_INDICATORS = tuple(name for name in CANONICAL if name not in WELFARE_INDICATORS)
 
 
@@ -57,23 +55,6 @@ def yearly_changes(baseline: list[RunResult], scenario: list[RunResult]) -> pd.D
         frames.append(change.reset_index().assign(replication=replication))
     frame = pd.concat(frames, ignore_index=True)
     return frame[["replication", *[c for c in frame.columns if c != "replication"]]]
-
-
-def verdict(welfare: Mapping[str, Estimate]) -> str:
-    """The triple-win test on the paired changes in the three parties' welfare.
-
-    Args:
-        welfare: Estimated change for each party (``migrants``, ``origin``, ``destination``).
-
-    Returns:
-        ``"loss"`` if an interval lies below zero, ``"triple win"`` if every interval lies above
-        zero, else ``"uncertain"`` (also when an interval is undefined).
-    """
-    if any(change.high < 0 for change in welfare.values()):
-        return LOSS
-    if all(change.low > 0 for change in welfare.values()):
-        return TRIPLE_WIN
-    return UNCERTAIN
 
 
 @dataclass

@@ -19,8 +19,8 @@ import numpy as np
 from scipy import stats
 
 from experiments.statistics import Estimate, replications_needed
+from experiments.verdicts import LOSS, TRIPLE_WIN
 
-TRIPLE_WIN, LOSS = "triple win", "loss"
 # Beyond this the count is reported as "more than" it: the change is too small to matter.
 MOST_REPLICATIONS = 100_000
 

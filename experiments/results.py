@@ -38,6 +38,8 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     os.close(handle)
+    # mkstemp makes the file private (0600); results are shared like any file the user writes.
+    os.chmod(temporary, 0o666 & ~_umask())
     try:
         write(Path(temporary))
         os.replace(temporary, path)
@@ -45,6 +47,13 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    """The process's file-creation mask (read by setting it, then restoring it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_parquet(path: Path, frame: pd.DataFrame) -> Path:

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from experiments.cli import main
-from experiments.comparison import LOSS, TRIPLE_WIN, UNCERTAIN, paired_changes, verdict
+from experiments.comparison import paired_changes
 from experiments.figures.forest import GAIN, OPEN, fit_scale, forest_plot
 from experiments.figures.forest import LOSS as LOSS_COLOUR
 from experiments.figures.quadrant import quadrant_plot
@@ -25,6 +25,7 @@ from experiments.replication_advice import advise, half_width, needed_for
 from experiments.scenarios import load
 from experiments.seeds import replication_seed
 from experiments.statistics import Estimate, estimate
+from experiments.verdicts import LOSS, TRIPLE_WIN, UNCERTAIN, verdict
 from model.simulation import RunResult, simulate
 from tests.conftest import ROOT
 

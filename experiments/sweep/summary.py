@@ -13,23 +13,10 @@ import pandas as pd
 from experiments.engine.spec import ID_COLUMNS, TIMING_PREFIX
 from experiments.labels import WELFARE_PARTIES
 from experiments.statistics import Estimate, estimate
+from experiments.verdicts import verdict
 
-TRIPLE_WIN, LOSS, UNCERTAIN = "triple win", "loss", "uncertain"
 REFERENCE_VERDICT = "reference"
 LABEL_COLUMNS = ("point_name",)
-
-
-def verdict(changes: dict[str, Estimate]) -> str:
-    """Loss if an interval lies below zero, triple win if all lie above it, else uncertain.
-
-    Kept here rather than imported from :mod:`experiments.comparison`, which would load the
-    simulator into the process that only collects results.
-    """
-    if any(change.high < 0 for change in changes.values()):
-        return LOSS
-    if all(change.low > 0 for change in changes.values()):
-        return TRIPLE_WIN
-    return UNCERTAIN
 
 
 def indicator_columns(runs: pd.DataFrame, parameters: list[str]) -> list[str]:
