@@ -79,7 +79,9 @@ def submit_chunks(
     for index, chunk in enumerate(chunks):
         needed = {spec.scenario: plan.scenarios[spec.scenario] for spec in chunk}
         # pure=False: a resubmitted chunk is new work, never a cached result of another session.
-        future = client.submit(run_chunk, needed, chunk, plan.yearly, retries=retries, pure=False)
+        future = client.submit(
+            run_chunk, needed, chunk, plan.yearly, plan.evaluator, retries=retries, pure=False
+        )
         futures[future] = index
     return futures
 

@@ -78,11 +78,14 @@ class Plan:
         scenarios: Base scenarios by key, as plain mappings (``Scenario.model_dump(mode="json")``).
         runs: The runs, in ``run_id`` order.
         yearly: Whether each run's yearly series are kept as well as its window means.
+        evaluator: ``"module:function"`` of a test model evaluated in place of the simulator
+            (``function(overrides, seed) -> {output: value}``), or None for the simulator.
     """
 
     scenarios: dict[str, dict[str, Any]]
     runs: Sequence[RunSpec]
     yearly: bool = False
+    evaluator: str | None = None
 
     def fingerprint(self) -> str:
         """A digest of everything that determines the results (not how they are computed)."""
@@ -91,6 +94,9 @@ class Plan:
             "runs": [run.as_json() for run in self.runs],
             "yearly": self.yearly,
         }
+        if self.evaluator is not None:
+            # Only when set, so that the fingerprints of simulator plans stay as they were.
+            document["evaluator"] = self.evaluator
         text = json.dumps(document, sort_keys=True, separators=(",", ":"), default=_plain)
         return hashlib.sha256(text.encode()).hexdigest()
 

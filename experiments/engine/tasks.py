@@ -77,8 +77,26 @@ def run_record(spec: RunSpec, scenario: Any) -> tuple[dict[str, Any], pd.DataFra
     return row, result.yearly
 
 
+def evaluate_chunk(specs: Sequence[RunSpec], evaluator: str) -> ChunkResult:
+    """Evaluate a test model (``"module:function"``) at each run's overrides and seed.
+
+    A test model is a plain function of the parameters (such as the Ishigami function) that
+    stands in for the simulator, so that a command's plan, engine and analysis can be checked
+    against known results.
+    """
+    import importlib
+
+    module, _, name = evaluator.partition(":")
+    function = getattr(importlib.import_module(module), name)
+    rows = [{**spec.identifiers(), **function(spec.overrides, spec.seed())} for spec in specs]
+    return ChunkResult(rows, None)
+
+
 def run_chunk(
-    scenarios: dict[str, dict[str, Any]], specs: Sequence[RunSpec], yearly: bool
+    scenarios: dict[str, dict[str, Any]],
+    specs: Sequence[RunSpec],
+    yearly: bool,
+    evaluator: str | None = None,
 ) -> ChunkResult:
     """Run a chunk of runs one after the other on this worker.
 
@@ -86,10 +104,13 @@ def run_chunk(
         scenarios: Base scenario mappings by key (at least those the specs name).
         specs: The runs, usually consecutive replications of a few design points.
         yearly: Keep each run's yearly series.
+        evaluator: A test model to evaluate instead of the simulator (see :class:`Plan`).
 
     Returns:
         The chunk's rows, in the order of ``specs``, and its yearly series if asked for.
     """
+    if evaluator is not None:
+        return evaluate_chunk(specs, evaluator)
     from model.scenario.schema import Scenario
 
     rows, frames = [], []

@@ -1,0 +1,90 @@
+"""Checks of a sensitivity file that its schema alone cannot make, each naming the key at fault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from experiments.sensitivity import testmodels
+from experiments.sensitivity.schema import SensitivityExperiment
+from model.errors import InputError
+from model.indicators import CANONICAL, INTEGRATION_INDICATORS
+
+GROUPED_METHODS = ("morris", "sobol")
+MIN_DELTA_SAMPLES = 32
+
+
+def check_source(experiment: SensitivityExperiment, file: Path) -> None:
+    """Exactly one of ``base`` (a scenario) and ``model`` (a registered test model)."""
+    if (experiment.base is None) == (experiment.model is None):
+        raise InputError(
+            str(file), "base", "name a base scenario file, or a test model under model (not both)"
+        )
+    if experiment.model is None:
+        return
+    if experiment.model not in testmodels.MODELS:
+        allowed = ", ".join(sorted(testmodels.MODELS))
+        raise InputError(str(file), "model", f"unknown test model; registered: {allowed}")
+    for key in ("baseline", "years"):
+        if getattr(experiment, key) is not None:
+            raise InputError(str(file), key, "not used with a test model; remove it")
+    if experiment.overrides:
+        raise InputError(str(file), "set", "not used with a test model; remove it")
+
+
+def check_method(experiment: SensitivityExperiment, file: Path) -> None:
+    """The method's settings: grid levels, sizes, and groups where SALib supports them."""
+    method = experiment.method
+    grouped = [path for path, spec in experiment.parameters.items() if spec.group]
+    if grouped and method.kind not in GROUPED_METHODS:
+        raise InputError(
+            str(file),
+            f"parameters.{grouped[0]}.group",
+            f"groups are supported by morris and sobol only, not {method.kind}",
+        )
+    if method.kind == "morris":
+        if method.levels % 2:
+            raise InputError(str(file), "method.levels", "Morris levels must be even (e.g. 4)")
+        chosen = method.optimal_trajectories
+        if chosen is not None and chosen >= method.samples:
+            raise InputError(
+                str(file),
+                "method.optimal_trajectories",
+                f"must be below method.samples ({method.samples}), the trajectories chosen from",
+            )
+    if method.kind == "fast" and method.samples <= 4 * method.interference**2:
+        raise InputError(
+            str(file),
+            "method.samples",
+            f"eFAST needs more than 4 M^2 = {4 * method.interference**2} samples per parameter",
+        )
+    if method.kind == "delta" and method.samples < MIN_DELTA_SAMPLES:
+        raise InputError(
+            str(file), "method.samples", f"the delta measure needs at least {MIN_DELTA_SAMPLES}"
+        )
+
+
+def check_outputs(experiment: SensitivityExperiment, file: Path) -> None:
+    """Listed indicators must be canonical (test models name their own outputs)."""
+    if not experiment.parameters:
+        raise InputError(str(file), "parameters", "vary at least one parameter")
+    if experiment.model is not None:
+        return
+    known = (*CANONICAL, *INTEGRATION_INDICATORS)
+    for index, name in enumerate(experiment.outputs.indicators):
+        if name not in known:
+            raise InputError(
+                str(file),
+                f"outputs.indicators.{index}",
+                f"'{name}' is not a canonical indicator (see DESIGN §6 and docs/ODD.md §7.18)",
+            )
+    if not experiment.outputs.welfare and not experiment.outputs.indicators:
+        raise InputError(
+            str(file), "outputs", "analyse the welfare changes or list at least one indicator"
+        )
+
+
+def check_experiment(experiment: SensitivityExperiment, file: Path) -> None:
+    """Every check, in the order a reader meets the keys."""
+    check_source(experiment, file)
+    check_outputs(experiment, file)
+    check_method(experiment, file)
