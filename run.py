@@ -2,7 +2,12 @@
 
 import sys
 
-from experiments.cli import main
+from model.numerics import pin_simd
+
+# Before numpy is imported: the same numbers by seed on every x86 machine (model/numerics.py).
+pin_simd()
+
+from experiments.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,6 +10,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from model.numerics import simd_in_use
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = (
     "triplewin",
@@ -23,6 +25,7 @@ PACKAGES = (
     "SALib",
     "dask",
     "distributed",
+    "numba",
 )
 
 
@@ -55,11 +58,12 @@ def git_state(root: Path = ROOT) -> dict[str, object]:
 
 
 def machine() -> dict[str, object]:
-    """The machine a command ran on."""
+    """The machine a command ran on, and numpy's SIMD code path on it (``model/numerics.py``)."""
     return {
         "platform": platform.platform(),
         "processor": platform.processor() or platform.machine(),
         "cpus": os.cpu_count(),
+        "numpy_simd": simd_in_use(),
     }
 
 

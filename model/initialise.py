@@ -39,7 +39,7 @@ def split_households(params: Scenario) -> np.ndarray:
     exact = params.simulation.households * weights / weights.sum()
     counts = np.floor(exact).astype(int)
     shortfall = params.simulation.households - counts.sum()
-    counts[np.argsort(counts - exact)[:shortfall]] += 1
+    counts[np.argsort(counts - exact, kind="stable")[:shortfall]] += 1
     return counts
 
 
@@ -91,7 +91,10 @@ def _choose_senders(model: TripleWinModel, origin: int, count: int) -> np.ndarra
         eligible, selection * np.log(table.ability) + rng.gumbel(size=table.size), -np.inf
     )
     count = min(count, int(eligible.sum()))
-    return np.argpartition(-keys, count - 1)[:count] if count > 0 else np.zeros(0, dtype=int)
+    if count <= 0:
+        return np.zeros(0, dtype=int)
+    # Sorted: argpartition's order depends on numpy's SIMD code, and senders are placed in order.
+    return np.sort(np.argpartition(-keys, count - 1)[:count])
 
 
 def populate_migrants(model: TripleWinModel) -> None:

@@ -73,7 +73,7 @@ def weighted_gini(values: np.ndarray, weights: np.ndarray) -> float:
     values, weights = values[keep], weights[keep]
     if values.size == 0:
         return float("nan")
-    order = np.argsort(values)
+    order = np.argsort(values, kind="stable")
     values, weights = values[order], weights[order]
     population = np.cumsum(weights) / weights.sum()
     income = np.cumsum(values * weights)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from model.numerics import pin_simd
 
-from model.scenario.schema import Scenario
+# Before numpy is imported, as run.py does: tests compute on the code path users run.
+pin_simd()
+
+import pytest  # noqa: E402
+
+from model.scenario.schema import Scenario  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"

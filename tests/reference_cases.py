@@ -10,9 +10,14 @@ import json
 import math
 from pathlib import Path
 
-from model.scenario.schema import Scenario
-from model.simulation import simulate
-from tests.conftest import small
+from model.numerics import pin_simd
+
+# Pinned on the code path of run.py and the tests, whatever this machine's SIMD (model/numerics.py).
+pin_simd()
+
+from model.scenario.schema import Scenario  # noqa: E402
+from model.simulation import simulate  # noqa: E402
+from tests.conftest import small  # noqa: E402
 
 REFERENCE_FILE = Path(__file__).with_name("data") / "reference_runs.json"
 

@@ -26,6 +26,7 @@ def test_natives_income_ignores_who_returns_after_being_paid():
     abroad = int(leaving.migrants.abroad().sum())
     leaving.params.returns.base_return = 1.0
     leaving.params.returns.settled_return = 1.0
+    leaving.params.returns.family_factor = 1.0  # families abroad return as surely
     staying.step()
     leaving.step()
     before = staying.recorder.frame().iloc[-1]

@@ -134,12 +134,10 @@ def test_naturalisation_and_reunification_rates_follow_the_rules():
     assert never.indicators["family_reunification_rate"] == 0.0
     usual = simulate(small(), 5)
     eager = simulate(small(integration={"naturalisation": 0.6, "reunification": 0.6}), 5)
-    assert eager.indicators["naturalisation_rate"] > usual.indicators["naturalisation_rate"] > 0
-    assert (
-        eager.indicators["family_reunification_rate"]
-        > usual.indicators["family_reunification_rate"]
-        > 0
-    )
+    # Over the whole run: once eager naturalisation has drained the pool of eligible residents,
+    # its yearly rate falls to the inflow into eligibility, close to the usual rule's.
+    for rate in ("naturalisation_rate", "family_reunification_rate"):
+        assert eager.yearly[rate].mean() > usual.yearly[rate].mean() > 0, rate
     assert eager.indicators["naturalised_share"] > usual.indicators["naturalised_share"]
 
 

@@ -64,7 +64,8 @@ def test_without_errors_every_estimator_recovers_the_truth(exact):
     }
     assert len(estimates) == 3 * 4 + 2 * 4 + 3 * 2  # census years x corridors, ..., x origins
     counts = estimates[estimates["estimator"] != "remittance scale-up"]
-    assert (counts["truth"] > 0).all()
+    # Not a test of zeros against zeros: a corridor's irregular stock may be empty in a year.
+    assert (counts["truth"] > 0).mean() > 0.9
     np.testing.assert_array_equal(counts["estimate"], counts["truth"])
     money = estimates[estimates["estimator"] == "remittance scale-up"]
     np.testing.assert_allclose(money["estimate"], money["truth"], rtol=1e-12)

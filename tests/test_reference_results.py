@@ -1,10 +1,10 @@
 """Results by seed are unchanged by performance work: small runs match the pinned reference.
 
-On the machine that pinned them the runs agree bit for bit. Across machines numpy may evaluate
-``exp``, ``log`` and powers with other SIMD code (AVX-512 or not), which changes the last bit of
-some numbers; so counts must match exactly and every other number to nine significant digits,
-far below any effect of a change in behaviour (one person more or less moves counts by whole
-units and money by much more).
+Runs compute on one numeric code path whatever the CPU (``model/numerics.py`` switches numpy's
+AVX-512 routines off; selections are sorted), so they agree bit for bit across x86 machines.
+Counts must match exactly and every other number to nine significant digits, a margin for a libm
+that rounds a last bit otherwise, far below any effect of a change in behaviour (one person more
+or less moves counts by whole units and money by much more).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import math
 
 import pytest
 
+from model.numerics import AVX512_TARGETS, simd_in_use
 from tests.reference_cases import REFERENCE_FILE, cases, yearly_values
 
 REFERENCE = json.loads(REFERENCE_FILE.read_text())
@@ -27,6 +28,10 @@ def same(pinned: float | None, current: float | None) -> bool:
     if float(pinned).is_integer() and abs(pinned) < 2**53:
         return current == pinned
     return math.isclose(current, pinned, rel_tol=RELATIVE, abs_tol=1e-12)
+
+
+def test_numpy_runs_without_its_avx512_routines():
+    assert not set(simd_in_use()) & set(AVX512_TARGETS)
 
 
 @pytest.mark.parametrize("case", sorted(cases()))

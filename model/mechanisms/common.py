@@ -67,11 +67,15 @@ def logistic(x: np.ndarray) -> np.ndarray:
 
 
 def lottery(eligible: np.ndarray, priority: np.ndarray, count: int) -> np.ndarray:
-    """Indices of the ``count`` eligible entries with the lowest priority draw."""
+    """Indices of the ``count`` eligible entries with the lowest priority draw, in ascending order.
+
+    ``argpartition`` returns its selection in an order that depends on numpy's SIMD code (AVX2,
+    AVX-512 or none); sorting it makes what follows the same on every machine.
+    """
     candidates = np.flatnonzero(eligible)
     if count <= 0 or candidates.size == 0:
         return candidates[:0]
     if candidates.size <= count:
         return candidates
     chosen = np.argpartition(priority[candidates], count - 1)[:count]
-    return candidates[chosen]
+    return candidates[np.sort(chosen)]
