@@ -10,6 +10,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from model.numerics import pin_simd  # noqa: E402
+
+# Measured on the code path that run.py computes on (model/numerics.py).
+pin_simd()
+
 import yaml  # noqa: E402
 
 from model.scenario.schema import Scenario  # noqa: E402

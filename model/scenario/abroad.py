@@ -9,7 +9,7 @@ class Remittances(Section):
     """How much migrants send (Lucas & Stark 1985; Yang 2008; Dustmann & Mestres 2010)."""
 
     altruism: float = param(
-        0.85,
+        0.95,
         "Share of income above needs sent out of altruism when the household consumes the median.",
         unit="share",
         source="calibrated to remittances of 5-10% of GDP (World Bank/KNOMAD 2024; model/calibration.yaml)",
@@ -48,10 +48,10 @@ class Remittances(Section):
         le=1.0,
     )
     fee_elasticity: float = param(
-        0.6,
-        "Elasticity of the amount received to the share that survives the fee, (1 - fee).",
+        1.5,
+        "Elasticity of the amount received to the share that survives the fee, (1 - fee); above 1, migrants send more in all when fees fall.",
         unit="elasticity",
-        source="Aycinena, Martinez & Yang 2010; Ambler, Aycinena & Yang 2015 (fee experiments)",
+        source="Aycinena, Martinez & Yang 2010; Ambler, Aycinena & Yang 2014 (amounts sent rise when fees fall: elasticity of the amount received to 1 - fee above 1); Gibson, McKenzie & Rohorua 2006; Kpodar & Imam 2022",
         ge=0.0,
         le=5.0,
     )
