@@ -49,9 +49,12 @@ class Remittances(Section):
     )
     fee_elasticity: float = param(
         1.5,
-        "Elasticity of the amount received to the share that survives the fee, (1 - fee); above 1, migrants send more in all when fees fall.",
+        "Elasticity of the amount received to the share that survives the fee, (1 - fee); "
+        "above 1, migrants send more in all when fees fall.",
         unit="elasticity",
-        source="Aycinena, Martinez & Yang 2010; Ambler, Aycinena & Yang 2014 (amounts sent rise when fees fall: elasticity of the amount received to 1 - fee above 1); Gibson, McKenzie & Rohorua 2006; Kpodar & Imam 2022",
+        source="Aycinena, Martinez & Yang 2010; Ambler, Aycinena & Yang 2014 (amounts sent rise "
+        "when fees fall: elasticity of the amount received to 1 - fee above 1); "
+        "Gibson, McKenzie & Rohorua 2006; Kpodar & Imam 2022",
         ge=0.0,
         le=5.0,
     )
