@@ -213,7 +213,13 @@ def test_existing_scheduler_with_a_worker_killed_mid_sweep(
     assert chunks_at_kill < RUNS // 2, "the sweep had finished before the worker was killed"
     assert_same(out, reference)
     manifest = json.loads((out / "manifest.json").read_text())
+    paths = manifest["cluster"].pop("numpy_simd")
     assert manifest["cluster"] == {"kind": "scheduler", "address": address, "workers": 2}
+    # Workers started from the tests' environment share run.py's numpy code path: no warning.
+    assert len(paths) == 2 and all(
+        path == manifest["machine"]["numpy_simd"] for path in paths.values()
+    )
+    assert "numpy code path" not in stderr
 
 
 def interrupt(out: Path, process: subprocess.Popen, how: signal.Signals, after: int) -> set[int]:

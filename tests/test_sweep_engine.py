@@ -221,3 +221,26 @@ def test_resume_without_out_finds_the_experiments_latest_folder(
     assert cli.main(["sweep", str(grid_file), "--resume"]) == 2
     message = capsys.readouterr().err
     assert f"seed: differs from the experiment being resumed in {folder}" in message
+
+
+def test_workers_on_another_numpy_code_path_are_warned_about(capsys):
+    """A worker someone started without run.py's setting may round a last bit otherwise."""
+    from experiments.engine.cluster import check_code_paths
+    from model.numerics import simd_in_use
+
+    class Workers:
+        def __init__(self, paths):
+            self.paths = paths
+
+        def run(self, function):
+            assert function is simd_in_use
+            return self.paths
+
+    mine = simd_in_use()
+    same = check_code_paths(Workers({"tcp://a": mine, "tcp://b": mine}))
+    assert same == {"tcp://a": mine, "tcp://b": mine}
+    assert capsys.readouterr().err == ""
+    check_code_paths(Workers({"tcp://a": mine, "tcp://b": [*mine, "X86_V4"]}))
+    warning = capsys.readouterr().err
+    assert "1 of 2 workers compute on another numpy code path" in warning
+    assert "NPY_DISABLE_CPU_FEATURES=" in warning and "docs/cluster.md" in warning

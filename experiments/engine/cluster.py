@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -163,9 +164,34 @@ def _existing(address: str) -> Iterator[Connection]:
     try:
         threads = sum(client.nthreads().values())
         description = {"kind": "scheduler", "address": address, "workers": threads}
+        description["numpy_simd"] = check_code_paths(client)
         yield Connection(client, max(threads, 1), description, time.perf_counter() - start)
     finally:
         _close(client, None)
+
+
+def check_code_paths(client: Any) -> dict[str, list[str]]:
+    """numpy's SIMD code path on each worker of an existing cluster, warned about if mixed.
+
+    A local cluster's workers inherit the client's pinned path (``model/numerics.py``); workers
+    someone else started have theirs from their own environment. Runs on different paths may
+    differ in the last digits (docs/cluster.md).
+    """
+    from model.numerics import VARIABLE, pinned_environment, simd_in_use
+
+    paths = client.run(simd_in_use)
+    mine = simd_in_use()
+    differing = sorted(w for w, path in paths.items() if path != mine)
+    if differing:
+        setting = pinned_environment({}).get(VARIABLE, "")
+        print(
+            f"warning: {len(differing)} of {len(paths)} workers compute on another numpy code "
+            f"path than this process ({', '.join(mine) or 'baseline'}), so their runs may "
+            f"differ in the last digits; start workers with {VARIABLE}='{setting}' as run.py "
+            "does (docs/cluster.md)",
+            file=sys.stderr,
+        )
+    return {worker: list(path) for worker, path in paths.items()}
 
 
 def _close(client: Any, cluster: Any) -> None:
