@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import platform
-import sys
 from collections.abc import MutableMapping
 
 VARIABLE = "NPY_DISABLE_CPU_FEATURES"
@@ -44,16 +43,13 @@ def pinned_environment(environ: MutableMapping[str, str] | None = None) -> Mutab
     return environ
 
 
-def pin_simd() -> bool:
+def pin_simd() -> None:
     """Pin numpy's code path for this process and the worker processes it starts.
 
-    Returns:
-        Whether it takes effect in this process: not if numpy was imported before (the
-        processes it starts are pinned all the same).
+    Call it before anything imports numpy: once numpy is loaded, only the processes started
+    afterwards are pinned.
     """
-    effective = "numpy" not in sys.modules or VARIABLE in os.environ
     pinned_environment()
-    return effective
 
 
 def simd_in_use() -> list[str]:
