@@ -19,6 +19,7 @@ HEADLINES = {
     "latency.py": r"^latency of a warm 1,000-household 40-year run: [\d.]+ ms",
     "memory.py": r"^peak memory per agent at 2,000 households: \d+ bytes",
     "scaling.py": r"^scaling: 2 workers [\d.]+x as fast as 1 on a sweep of \d+ runs",
+    "render.py": r"^render of a 300-household year: \d+ ms for the step and all five charts",
 }
 
 
