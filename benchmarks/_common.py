@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import platform
 import sys
 from pathlib import Path
@@ -26,6 +27,15 @@ def default_scenario(households: int, years: int = 40) -> Scenario:
     data["simulation"].update({"households": households, "years": years})
     data["simulation"]["evaluation_years"] = min(data["simulation"]["evaluation_years"], years)
     return Scenario(**data)
+
+
+def benchmark_parser(description: str, quick: str) -> argparse.ArgumentParser:
+    """A benchmark's command line: its docstring as help, and ``--quick`` described by ``quick``."""
+    made = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    made.add_argument("--quick", action="store_true", help=f"{quick}: check the script runs")
+    return made
 
 
 def machine() -> str:

@@ -6,11 +6,10 @@
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
 
-from _common import default_scenario, machine, print_table
+from _common import benchmark_parser, default_scenario, machine, print_table
 
 from model.simulation import simulate
 
@@ -18,12 +17,7 @@ TARGET_MS = 50.0
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--quick", action="store_true", help="few repetitions: check the script runs"
-    )
+    parser = benchmark_parser(__doc__, "few repetitions")
     parser.add_argument("--repeats", type=int, default=21)
     args = parser.parse_args()
     repeats = 3 if args.quick else args.repeats

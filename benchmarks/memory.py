@@ -8,10 +8,9 @@ agents registered with the model at its largest (households, migrant rows and ec
 
 from __future__ import annotations
 
-import argparse
 import tracemalloc
 
-from _common import default_scenario, machine, print_table
+from _common import benchmark_parser, default_scenario, machine, print_table
 
 from model.model import TripleWinModel
 
@@ -19,10 +18,7 @@ TARGET_BYTES = 1024
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="small size: check the script runs")
+    parser = benchmark_parser(__doc__, "small size")
     args = parser.parse_args()
     households, years = (2_000, 5) if args.quick else (100_000, 40)
     scenario = default_scenario(households, years)

@@ -10,11 +10,10 @@ Medians over the years after a warm-up year. The issue's budget: well under a se
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
 
-from _common import machine, print_table
+from _common import benchmark_parser, machine, print_table
 
 from model.viz.classroom import BASELINE, ClassroomModel
 from model.viz.figures.every_view import EveryView
@@ -23,10 +22,7 @@ BUDGET_MS = 1000.0
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="small and short: check it runs")
+    parser = benchmark_parser(__doc__, "small and short")
     args = parser.parse_args()
     households, years = (300, 3) if args.quick else (2_000, 11)
     model = ClassroomModel(BASELINE, seed=2, households=households)

@@ -15,7 +15,6 @@ two sweeps' rows are checked to be identical.
 
 from __future__ import annotations
 
-import argparse
 import resource
 import tempfile
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.compute as pc
-from _common import ROOT, machine, print_table
+from _common import ROOT, benchmark_parser, machine, print_table
 
 from experiments.engine import session
 from experiments.engine.cluster import connect
@@ -134,10 +133,7 @@ def waiting_note(timing: Timing, workers: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="a tiny sweep: check the script runs")
+    parser = benchmark_parser(__doc__, "a tiny sweep")
     parser.add_argument("--repeat", type=int, default=1, help="sweeps per worker count (best kept)")
     args = parser.parse_args()
     households, years, replications = (200, 5, 2) if args.quick else (1_000, 40, 12)

@@ -10,10 +10,9 @@ reference, and prints the ratio. Model construction is timed apart from stepping
 
 from __future__ import annotations
 
-import argparse
 import time
 
-from _common import default_scenario, machine, print_table
+from _common import benchmark_parser, default_scenario, machine, print_table
 from mesa.examples.basic.boltzmann_wealth_model.model import BoltzmannScenario, BoltzmannWealth
 
 from model.model import TripleWinModel
@@ -46,10 +45,7 @@ def boltzmann_rate(agents: int, steps: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="tiny sizes: check the script runs")
+    parser = benchmark_parser(__doc__, "tiny sizes")
     args = parser.parse_args()
     sizes, years = ([300, 1000], 5) if args.quick else ([1_000, 10_000, 100_000], 40)
     reference = boltzmann_rate(1_000 if args.quick else 10_000, 2 if args.quick else 20)
