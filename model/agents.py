@@ -7,41 +7,28 @@ the properties below without per-agent work in the simulation's hot path.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import mesa
 
-from model.population import CHANNEL_NAMES, RETURN_REASONS, STATUS_NAMES
+from model.population import (
+    CHANNEL_NAMES,
+    RETURN_REASONS,
+    STATUS_NAMES,
+    HouseholdTable,
+    MigrantTable,
+)
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
 
-class _Column:
-    """A read-write property reading one column of the owner's table at the handle's row."""
-
-    def __init__(self, table: str, doc: str) -> None:
-        self.table = table
-        self.__doc__ = doc
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, handle: Any, owner: type | None = None) -> Any:
-        if handle is None:
-            return self
-        return getattr(getattr(handle.model, self.table), self.name)[handle.row].item()
-
-    def __set__(self, handle: Any, value: Any) -> None:
-        getattr(getattr(handle.model, self.table), self.name)[handle.row] = value
+def _households(handle: Household) -> HouseholdTable:
+    return handle.model.households
 
 
-def _household(doc: str) -> Any:
-    return _Column("households", doc)
-
-
-def _migrant(doc: str) -> Any:
-    return _Column("migrants", doc)
+def _migrants(handle: Migrant) -> MigrantTable:
+    return handle.model.migrants
 
 
 class Household(mesa.Agent):
@@ -59,24 +46,22 @@ class Household(mesa.Agent):
         super().__init__(model)
         self.row = row
 
-    origin = _household("Index of the origin country.")
-    community = _household(
-        "Community (village) the household belongs to; networks are counted per community."
-    )
-    workers_low = _household("Low-skilled working-age members living at home (returnees excluded).")
-    workers_high = _household("Skilled working-age members living at home (returnees excluded).")
-    youth = _household("Children and youth in education.")
-    ability = _household("Persistent earning ability (log-normal, mean 1).")
-    drought_exposed = _household("Whether the household's income depends on rain-fed farming.")
-    wealth = _household("Wealth (PPP $).")
-    income = _household("Income this year before remittances (PPP $).")
-    consumption = _household("Consumption this year (PPP $).")
-    education_spending = _household("Education spending this year (PPP $).")
-    shock_loss = _household("Income lost to shocks this year (PPP $).")
-    enterprise_capital = _household("Capital of the household enterprise (PPP $).")
-    remittances_received = _household("Remittances received this year (PPP $).")
-    members_abroad = _household("Members living abroad (migrants and their dependants).")
-    emigrants = _household("Members who ever left for abroad (first departures).")
+    origin = HouseholdTable.origin.on_handle(_households)
+    community = HouseholdTable.community.on_handle(_households)
+    workers_low = HouseholdTable.workers_low.on_handle(_households)
+    workers_high = HouseholdTable.workers_high.on_handle(_households)
+    youth = HouseholdTable.youth.on_handle(_households)
+    ability = HouseholdTable.ability.on_handle(_households)
+    drought_exposed = HouseholdTable.drought_exposed.on_handle(_households)
+    wealth = HouseholdTable.wealth.on_handle(_households)
+    income = HouseholdTable.income.on_handle(_households)
+    consumption = HouseholdTable.consumption.on_handle(_households)
+    education_spending = HouseholdTable.education_spending.on_handle(_households)
+    shock_loss = HouseholdTable.shock_loss.on_handle(_households)
+    enterprise_capital = HouseholdTable.enterprise_capital.on_handle(_households)
+    remittances_received = HouseholdTable.remittances_received.on_handle(_households)
+    members_abroad = HouseholdTable.members_abroad.on_handle(_households)
+    emigrants = HouseholdTable.emigrants.on_handle(_households)
 
     @property
     def origin_name(self) -> str:
@@ -106,32 +91,30 @@ class Migrant(mesa.Agent):
         super().__init__(model)
         self.row = row
 
-    person_id = _migrant("Identifier of the person currently in this row.")
-    person_key = _migrant(
-        "Household row x 1024 + order of first departure: keys the person's random draws."
-    )
-    household = _migrant("Row of the origin household.")
-    origin = _migrant("Index of the origin country.")
-    destination = _migrant("Index of the destination country.")
-    region = _migrant("Index of the region of residence abroad.")
-    skill = _migrant("0 low-skilled, 1 skilled.")
-    trips = _migrant("Number of trips abroad so far.")
-    departure_year = _migrant("Year of the latest departure.")
-    years_abroad = _migrant("Years abroad on the current trip.")
-    permit_left = _migrant("Years left on a temporary permit.")
-    employed = _migrant("Whether employed abroad.")
-    occupation = _migrant("0 low-skilled job, 1 skilled job.")
-    recognised = _migrant("Whether foreign credentials are recognised.")
-    language = _migrant("Command of the destination language (0-1).")
-    ties = _migrant("Share of social ties that are to natives (0-1).")
-    wage = _migrant("Wage this year (PPP $).")
-    savings = _migrant("Savings abroad (PPP $).")
-    sent = _migrant("Remittances sent this year, fees included (PPP $).")
-    received = _migrant("Remittances the household received from this migrant this year (PPP $).")
-    remitted_total = _migrant("Remittances sent since the first departure (PPP $).")
-    return_plan = _migrant("Whether the migrant plans to return.")
-    dependants = _migrant("Household members who joined the migrant abroad.")
-    return_year = _migrant("Year of the latest return (0 if never returned).")
+    person_id = MigrantTable.person_id.on_handle(_migrants)
+    person_key = MigrantTable.person_key.on_handle(_migrants)
+    household = MigrantTable.household.on_handle(_migrants)
+    origin = MigrantTable.origin.on_handle(_migrants)
+    destination = MigrantTable.destination.on_handle(_migrants)
+    region = MigrantTable.region.on_handle(_migrants)
+    skill = MigrantTable.skill.on_handle(_migrants)
+    trips = MigrantTable.trips.on_handle(_migrants)
+    departure_year = MigrantTable.departure_year.on_handle(_migrants)
+    years_abroad = MigrantTable.years_abroad.on_handle(_migrants)
+    permit_left = MigrantTable.permit_left.on_handle(_migrants)
+    employed = MigrantTable.employed.on_handle(_migrants)
+    occupation = MigrantTable.occupation.on_handle(_migrants)
+    recognised = MigrantTable.recognised.on_handle(_migrants)
+    language = MigrantTable.language.on_handle(_migrants)
+    ties = MigrantTable.ties.on_handle(_migrants)
+    wage = MigrantTable.wage.on_handle(_migrants)
+    savings = MigrantTable.savings.on_handle(_migrants)
+    sent = MigrantTable.sent.on_handle(_migrants)
+    received = MigrantTable.received.on_handle(_migrants)
+    remitted_total = MigrantTable.remitted_total.on_handle(_migrants)
+    return_plan = MigrantTable.return_plan.on_handle(_migrants)
+    dependants = MigrantTable.dependants.on_handle(_migrants)
+    return_year = MigrantTable.return_year.on_handle(_migrants)
 
     @property
     def status(self) -> str:

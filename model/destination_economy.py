@@ -207,7 +207,7 @@ class DestinationEconomy(mesa.Agent):
         """Step 9: TFP grows, capital adjusts towards its desired stock, natives age."""
         config = self.config
         self.tfp = self.base_tfp * self.productivity * (1 + config.tfp_growth) ** year
-        labour = self._labour(self.employed_natives, self.model.migrant_labour[self.index])
+        labour = self._labour(self.employed_natives, self.model.markets.migrant_labour[self.index])
         target = production.desired_capital(
             self.tfp, labour, config.capital_share, self.cost_of_capital
         )

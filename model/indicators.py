@@ -16,9 +16,8 @@ import pandas as pd
 from model import integration_measures, integration_regions, measures
 from model.integration_measures import INTEGRATION_INDICATORS
 from model.integration_regions import REGION_INDICATORS
-from model.mechanisms.common import among
-from model.mechanisms.households import residents
-from model.population import FAMILY
+from model.measures import among
+from model.population import FAMILY, residents
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -103,14 +102,20 @@ class IndicatorRecorder:
         cohort = departure_years[(departure_years >= 1) & (departure_years <= self.horizon)]
         np.add.at(self.departures, (cohort, np.minimum(year - cohort, self.horizon)), 1)
 
-    def record(self, model: TripleWinModel) -> None:
-        """Compute and store this year's indicators."""
+    def observe(self, model: TripleWinModel) -> None:
+        """Compute and store this year's indicators and the year's departures by cohort.
+
+        Departures are this year's returns and exits abroad (``model.events``), by the year of
+        their latest departure.
+        """
+        self.count_departures(model.events.returned.departure_year, model.year)
+        self.count_departures(model.events.exited_abroad.departure_year, model.year)
         row = model.year - 1
         if row >= self.horizon:
             return
         # Cohorts count migrant rows: family members who joined leave with the migrant and are
         # not counted among departures, so they are left out of the arrivals too.
-        arrived = model.arrivals_by_channel
+        arrived = model.counts.arrivals_by_channel
         self.arrivals[model.year] = arrived.sum() - arrived[FAMILY]
         origins = list(range(len(model.origins)))
         destinations = list(range(len(model.destinations)))
@@ -205,7 +210,7 @@ def _indicators(
     mine &= among(people.destination, destinations, n_destinations)
     rows = np.flatnonzero(mine)
     households = np.flatnonzero(among(table.origin, origins, n_origins))
-    persons = residents(model)
+    persons = residents(table, people)
     values: dict[str, float] = {}
     values.update(measures.migrant_measures(model, rows))
     values.update(measures.remittance_measures(model, origins, destinations))
@@ -221,8 +226,8 @@ def _indicators(
     )
     corridors = among(model.corridors.origin, origins, n_origins)
     corridors &= among(model.corridors.destination, destinations, n_destinations)
-    values["arrivals"] = float(model.arrivals_by_corridor[corridors].sum())
-    values["returns"] = float(model.returns_by_corridor[corridors].sum())
+    values["arrivals"] = float(model.counts.arrivals_by_corridor[corridors].sum())
+    values["returns"] = float(model.counts.returns_by_corridor[corridors].sum())
     values["place_premium"] = measures.place_premium(model, origins, destinations)
     if tally is None:
         tally = integration_measures.tally(model)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.mechanisms import fiscal
+from model.mechanisms import earnings, fiscal, labour
 from model.population import (
     HIGH,
     IRREGULAR,
@@ -25,6 +25,7 @@ from model.population import (
     TEMPORARY_WORK,
 )
 from model.scenario.schema import Scenario
+from model.state import Markets
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -192,32 +193,37 @@ def _integrate_initial_migrants(
     people.region[rows] = rng.choice(natives.size, size=n, p=natives / natives.sum())
 
 
-def savings_targets(model: TripleWinModel, households: np.ndarray, luck: np.ndarray) -> np.ndarray:
-    """Savings targets of new migrants: log-normal around the median target (Dustmann 1997).
-
-    The target is in origin low-skilled wages, so it is what a return buys at home; ``luck``
-    holds one standard normal number per migrant (log-sd ``returns.target_dispersion``).
-    """
-    low_wage = np.array([o.wages[0] for o in model.origins])[model.households.origin[households]]
-    params = model.params.returns
-    return params.target_savings * low_wage * np.exp(params.target_dispersion * luck)
-
-
 def _initial_destination_output(model: TripleWinModel) -> None:
     """Output at natural unemployment with the initial stock at work, and GDP per resident."""
     for economy in model.destinations:
         natives = economy.natives * (1.0 - economy.config.natural_unemployment)
-        economy.output = economy.clearing_wages(natives, model.migrant_labour[economy.index])[2]
+        economy.output = economy.clearing_wages(
+            natives, model.markets.migrant_labour[economy.index]
+        )[2]
     fiscal.record_gdp_per_resident(model)
 
 
-def settle_initial_state(model: TripleWinModel) -> None:
-    """Initial wealth, migrant labour and the people ledger."""
-    from model.mechanisms import labour, migration
+def opening_markets(model: TripleWinModel) -> Markets:
+    """The labour markets before the first year: the origins' calibrated wages, nobody abroad yet.
 
+    :func:`settle_initial_state` then places the initial stock in the destinations' markets.
+    """
+    n_origins, n_dest = len(model.origins), len(model.destinations)
+    n_regions = max(len(d.region_names) for d in model.destinations)
+    return Markets(
+        origin_wages=np.array([o.wages for o in model.origins]),
+        labour_income=np.zeros(model.households.size),
+        migrant_labour=[np.zeros((len(d.region_names), 2)) for d in model.destinations],
+        region_network=np.zeros((n_origins, n_dest, n_regions), dtype=np.int64),
+        migrant_wage_bill=np.zeros(n_dest),
+    )
+
+
+def settle_initial_state(model: TripleWinModel) -> None:
+    """Initial wealth, savings of the initial stock, migrant labour and destination output."""
     rng = model.streams.init
     table = model.households
-    wages = np.array([o.wages for o in model.origins])
+    wages = model.markets.origin_wages
     income = table.ability * (
         wages[table.origin, 0] * table.workers_low + wages[table.origin, HIGH] * table.workers_high
     )
@@ -229,7 +235,7 @@ def settle_initial_state(model: TripleWinModel) -> None:
     table.wealth[:] = model.params.households.initial_wealth * income * luck
     people = model.migrants
     abroad = np.flatnonzero(people.abroad())
-    people.savings_target[abroad] = savings_targets(
+    people.savings_target[abroad] = earnings.savings_targets(
         model, people.household[abroad], rng.standard_normal(abroad.size)
     )
     people.savings[abroad] = (
@@ -239,16 +245,14 @@ def settle_initial_state(model: TripleWinModel) -> None:
     )
     labour.update_migrant_labour(model)
     _initial_destination_output(model)
+
+
+def origin_born(model: TripleWinModel) -> np.ndarray:
+    """Origin-born people per origin: residents (members at home) and persons abroad."""
+    table, people = model.households, model.migrants
     n_origins = len(model.origin_names)
     abroad = people.abroad()
     residents = np.bincount(
         table.origin, table.workers_low + table.workers_high + table.youth, n_origins
     )
-    model.ledger.origin_born = residents + np.bincount(people.origin[abroad], minlength=n_origins)
-    model.ledger.births = np.zeros(n_origins)
-    model.ledger.exits_home = np.zeros(n_origins)
-    model.ledger.exits_abroad = np.zeros(n_origins)
-    model.origin_born = model.ledger.origin_born.copy()
-    model.returns_this_year = np.zeros(0, dtype=np.int64)
-    model.returns_by_corridor = np.zeros(len(model.corridors), dtype=np.int64)
-    migration.update_prospects(model)
+    return residents + np.bincount(people.origin[abroad], minlength=n_origins)

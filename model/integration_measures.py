@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.observation.events import of_year
+from model.events import Events
 from model.population import CHANNEL_NAMES, HIGH, NATURALISED, PERMANENT, STUDY
 
 if TYPE_CHECKING:
@@ -141,13 +141,12 @@ def _migrant_weights(model: TripleWinModel, rows: np.ndarray) -> np.ndarray:
     return weights
 
 
-def _event_cells(model: TripleWinModel, shape: tuple[int, int, int], *kinds: str) -> np.ndarray:
+def _event_cells(shape: tuple[int, int, int], *kinds: Events) -> np.ndarray:
     """People concerned by each kind of this year's events, per cell: ``(kinds, cells)``."""
     size = shape[0] * shape[1] * shape[2]
-    events = [of_year(model, kind) for kind in kinds]
     cell = [
         ((e.origin.astype(np.int64) * shape[1] + e.destination) * shape[2] + e.region) + k * size
-        for k, e in enumerate(events)
+        for k, e in enumerate(kinds)
     ]
     counts = np.bincount(np.concatenate(cell), None, len(kinds) * size)
     return counts.reshape(len(kinds), size)
@@ -163,7 +162,9 @@ def tally(model: TripleWinModel) -> Tally:
     cell += people.region[rows]
     sums = np.empty((len(CELL_SUMS), size))
     sums[: SUM["naturalisations"]] = _stacked_bincount(cell, _migrant_weights(model, rows), size)
-    sums[SUM["naturalisations"] :] = _event_cells(model, shape, "naturalised", "reunified")
+    sums[SUM["naturalisations"] :] = _event_cells(
+        shape, model.events.naturalised, model.events.reunified
+    )
     return Tally(
         sums=sums.reshape(len(CELL_SUMS), *shape),
         standard=_standardisation_cells(model, rows, shape),

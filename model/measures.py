@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from model.integration_measures import in_labour_force
-from model.mechanisms.common import among, origin_values
 from model.population import HIGH, IRREGULAR, NATURALISED, PERMANENT, RETURNED, TEMPORARY
 
 # How secure each legal status is, for the integration index (irregular 0 ... naturalised 1).
@@ -15,6 +14,15 @@ STATUS_SECURITY = {TEMPORARY: 0.5, PERMANENT: 0.8, IRREGULAR: 0.0, NATURALISED: 
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
+
+
+def among(values: np.ndarray, wanted: list[int], count: int) -> np.ndarray:
+    """Mask of ``values`` in ``wanted`` (indices of countries out of ``count``), cheap when trivial."""
+    if len(wanted) == count:
+        return np.ones(values.shape, dtype=bool)
+    if len(wanted) == 1:
+        return values == wanted[0]
+    return np.isin(values, wanted)
 
 
 def _mean(values: np.ndarray) -> float:
@@ -60,7 +68,7 @@ def remittance_measures(
     corridors = model.corridors
     mine = among(corridors.origin, origins, len(model.origins))
     mine &= among(corridors.destination, destinations, len(model.destinations))
-    sent, received = model.remittances_by_corridor[:, mine].sum(axis=1)
+    sent, received = model.flows.remittances_by_corridor[:, mine].sum(axis=1)
     return {
         "remittances_sent": float(sent),
         "remittance_cost_share": _ratio(sent - received, sent),
@@ -90,18 +98,14 @@ def origin_measures(
     table, people = model.households, model.migrants
     weight = persons[households].astype(float)
     per_capita = table.consumption[households] / np.maximum(weight, 1.0)
-    line = origin_values(model, "poverty_line")[table.origin[households]]
+    line = model.origin_parameters.poverty_line[table.origin[households]]
     total = weight.sum()
     output = sum(model.origins[o].output for o in origins)
     returned = (people.status == RETURNED) & among(people.origin, origins, len(model.origins))
     home_adults = table.workers_low[households].sum() + table.workers_high[households].sum()
     skilled = table.workers_high[households].sum() + (people.skill[returned] == HIGH).sum()
     received = table.remittances_received[households].sum()
-    consumed = (
-        getattr(model, "remittances_consumed", 0.0)
-        if len(origins) == len(model.origins)
-        else np.nan
-    )
+    consumed = model.flows.remittances_consumed if len(origins) == len(model.origins) else np.nan
     return {
         "origin_gdp_per_capita": output / max(total, 1.0),
         "origin_consumption_per_capita": float(
@@ -152,7 +156,7 @@ def destination_measures(model: TripleWinModel, destinations: list[int]) -> dict
         fiscal = economy.fiscal
         # Natives earn the output except migrants' wages (paid at step 2) and the user cost of
         # the capital installed because of migrants (Borjas 1995; Ottaviano & Peri 2012).
-        native_income += economy.natives_market_income(float(model.migrant_wage_bill[d]))
+        native_income += economy.natives_market_income(float(model.markets.migrant_wage_bill[d]))
         costs = fiscal["training_partnership"] + fiscal["return_bonuses"] + fiscal["enforcement"]
         native_income += fiscal["migrant_net_contribution"] - costs
         net_fiscal += fiscal["migrant_net_contribution"]
@@ -191,7 +195,9 @@ def _dissimilarity(model: TripleWinModel, destination: int) -> float:
     """Duncan index of migrants against native workers across regions: 0.5 sum |m_r/M - n_r/N|."""
     economy = model.destinations[destination]
     migrants = (
-        model.region_network[:, destination, : len(economy.region_names)].sum(axis=0).astype(float)
+        model.markets.region_network[:, destination, : len(economy.region_names)]
+        .sum(axis=0)
+        .astype(float)
     )
     natives = economy.natives.sum(axis=1)
     if migrants.sum() == 0:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 import mesa
 import numpy as np
 from mesa.agent import AgentSet
@@ -9,6 +12,7 @@ from mesa.agent import AgentSet
 from model import initialise
 from model.agents import Household, Migrant
 from model.destination_economy import DestinationEconomy
+from model.events import YearEvents
 from model.indicators import IndicatorRecorder
 from model.mechanisms import (
     demography,
@@ -23,32 +27,104 @@ from model.mechanisms import (
     status,
 )
 from model.origin_economy import OriginEconomy
-from model.population import CHANNEL_NAMES, HouseholdTable, MigrantTable
+from model.parameters import DestinationParameters, OriginParameters
+from model.population import HouseholdTable, MigrantTable
 from model.randomness import KeyedRandom
-from model.scenario.policy import resolve_policy
 from model.scenario.schema import Scenario
-from model.world import Corridors, Ledger, RandomStreams
+from model.state import (
+    Ledger,
+    Markets,
+    Partnerships,
+    Prospects,
+    Shocks,
+    YearCounts,
+    YearFlows,
+)
+from model.world import Corridors, RandomStreams
+
+
+class RunObserver(Protocol):
+    """Something that watches a run: told after every year, it never changes the model."""
+
+    def observe(self, model: TripleWinModel) -> None:
+        """See the model after a year (the year is ``model.year``)."""
 
 
 class TripleWinModel(mesa.Model):
-    """Migration and co-development between origins and destinations (DESIGN §2-§3).
+    """Migration and co-development between origins and destinations, one year a step.
+
+    The state is declared here and in the classes it names; the yearly rules
+    (:mod:`model.mechanisms`) read and write it in the order of docs/ODD.md §3, and every
+    observer (the indicator recorder first) sees the model after each year.
 
     Args:
         params: A validated scenario.
         seed: Seed of the run; every random draw derives from it (``numpy.random.SeedSequence``).
         years: Years the run is meant to last (sizes the indicator record); defaults to the scenario's.
+        observers: Watch the run after each year, after the indicator recorder.
 
     Attributes:
+        params: The scenario.
+        year: The last year simulated (0 before the first step).
+        horizon: Years the run is meant to last.
+        streams: Sequential generators (Mesa's own and the initial population's).
+        draws: Keyed random numbers of the yearly rules (:mod:`model.randomness`).
+        origin_names: Origin names, in the scenario's order (their index is their position).
+        destination_names: Destination names, in the scenario's order.
+        origin_parameters: Origin parameters as arrays over origins.
+        destination_parameters: Destination parameters as arrays over destinations.
+        corridors: Per-corridor costs and levers as arrays.
         households: Column store of origin households (handles in ``household_handles``).
+        household_keys: Each household's key for keyed draws (its row).
         migrants: Column store of people who migrated (handles in ``migrant_handles``).
-        origins: The origin economies; ``destinations``: the destination economies.
-        corridors: Per-corridor levers and costs as arrays.
-        ledger: Running accounts of people and money, checked by the conservation tests.
+        origins: The origin economies.
+        destinations: The destination economies.
+        shocks: This year's shocks (step 1).
+        markets: What the labour markets settled this year (step 2).
+        prospects: What households can observe of life abroad (step 8a).
+        flows: This year's money flows outside the population tables.
+        counts: This year's movements of people.
+        events: This year's returns, exits abroad, naturalisations and reunifications.
+        partnerships: This year's skill-partnership graduates who will leave (step 5 to 8).
+        ledger: Running accounts of people and remittances.
         recorder: Yearly indicators (step 10).
+        observers: Everything that watches the run after each year, the recorder first.
     """
 
+    params: Scenario
+    year: int
+    horizon: int
+    streams: RandomStreams
+    draws: KeyedRandom
+    origin_names: list[str]
+    destination_names: list[str]
+    origin_parameters: OriginParameters
+    destination_parameters: DestinationParameters
+    corridors: Corridors
+    households: HouseholdTable
+    household_keys: np.ndarray
+    migrants: MigrantTable
+    household_handles: list[Household]
+    migrant_handles: list[Migrant]
+    origins: list[OriginEconomy]
+    destinations: list[DestinationEconomy]
+    shocks: Shocks
+    markets: Markets
+    prospects: Prospects
+    flows: YearFlows
+    counts: YearCounts
+    events: YearEvents
+    partnerships: Partnerships
+    ledger: Ledger
+    recorder: IndicatorRecorder
+    observers: list[RunObserver]
+
     def __init__(
-        self, params: Scenario, seed: np.random.SeedSequence | int = 0, years: int | None = None
+        self,
+        params: Scenario,
+        seed: np.random.SeedSequence | int = 0,
+        years: int | None = None,
+        observers: Sequence[RunObserver] = (),
     ) -> None:
         seed_sequence = (
             seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
@@ -61,50 +137,62 @@ class TripleWinModel(mesa.Model):
         self.horizon = years if years is not None else params.simulation.years
         self.origin_names = list(params.origins)
         self.destination_names = list(params.destinations)
-        self.ledger = Ledger()
-        self.household_handles: list[Household] = []
-        self.migrant_handles: list[Migrant] = []
+        self.origin_parameters = OriginParameters.of(params)
+        self.destination_parameters = DestinationParameters.of(params)
+        self.corridors = Corridors.of(params)
+        self._renew_yearly_state()
         self._build_economies_and_people()
-        self._reset_yearly_counts()
         self.recorder = IndicatorRecorder(self, self.horizon)
+        self.observers = [self.recorder, *observers]
         self.running = True
+
+    def _renew_yearly_state(self) -> None:
+        """Flows, counts and events start every year from nothing."""
+        origins, destinations = len(self.origin_names), len(self.destination_names)
+        self.flows = YearFlows.zeros(origins, destinations, len(self.corridors))
+        self.counts = YearCounts.zeros(len(self.corridors))
+        self.events = YearEvents.of_year(self.year)
+        self.partnerships = Partnerships.none(destinations)
 
     def _build_economies_and_people(self) -> None:
         params = self.params
         counts = initialise.split_households(params)
         self.households = HouseholdTable(int(counts.sum()))
         self.household_keys = np.arange(self.households.size, dtype=np.int64)
+        self.migrant_handles = []
         self.migrants = MigrantTable(0, on_first_use=self._add_migrant_handles)
+        self.shocks = Shocks.calm(len(params.origins), len(params.destinations), counts.sum())
         initialise.populate_households(self, counts)
         self.household_handles = [Household(self, row) for row in range(self.households.size)]
-        self.corridors = Corridors(self)
         self.destinations = [
             DestinationEconomy(
                 self,
                 i,
                 name,
                 cfg,
-                resolve_policy(params.policy, cfg.policy),
+                self.destination_parameters.policies[i],
                 cfg.native_workers_per_origin_household * self.households.size,
             )
             for i, (name, cfg) in enumerate(params.destinations.items())
         ]
         initialise.populate_migrants(self)
-        labour = initialise.origin_labour(self)
+        labour_supply = initialise.origin_labour(self)
         self.origins = [
             OriginEconomy(
                 self,
                 i,
                 name,
                 cfg,
-                resolve_policy(params.policy, cfg.policy),
-                labour[i],
+                self.origin_parameters.policies[i],
+                labour_supply[i],
                 fiscal.human_capital(self, i),
             )
             for i, (name, cfg) in enumerate(params.origins.items())
         ]
-        self.origin_wage_table = np.array([o.wages for o in self.origins])
+        self.markets = initialise.opening_markets(self)
         initialise.settle_initial_state(self)
+        self.ledger = Ledger.opening(initialise.origin_born(self))
+        self.prospects = migration.observe_prospects(self)
 
     def _add_migrant_handles(self, rows: range) -> None:
         """A handle for each row taken for the first time; a reused row keeps its handle.
@@ -114,11 +202,6 @@ class TripleWinModel(mesa.Model):
         """
         self.migrant_handles.extend(Migrant(self, row) for row in rows)
 
-    def _reset_yearly_counts(self) -> None:
-        """Arrivals are counted from family reunification (step 6) to admission (step 8)."""
-        self.arrivals_by_channel = np.zeros(len(CHANNEL_NAMES), dtype=np.int64)
-        self.arrivals_by_corridor = np.zeros(len(self.corridors), dtype=np.int64)
-
     @property
     def migrants_alive(self) -> AgentSet:
         """AgentSet of the people who migrated and are still in the model (abroad or returned)."""
@@ -126,11 +209,11 @@ class TripleWinModel(mesa.Model):
         return AgentSet([self.migrant_handles[r] for r in rows], random=self.random)
 
     def step(self) -> None:
-        """One year, in the order of DESIGN §3."""
+        """One year, in the order of docs/ODD.md §3, then every observer."""
         self.year += 1
         self.draws.year = self.year
-        self._reset_yearly_counts()
-        shocks.draw(self)  # 1
+        self._renew_yearly_state()
+        self.shocks = shocks.draw(self)  # 1
         labour.clear_markets(self)  # 2
         earnings.earn_consume_remit(self)  # 3
         households.receive_consume_save(self)  # 4
@@ -145,6 +228,7 @@ class TripleWinModel(mesa.Model):
             economy.update(fiscal.origin_human_capital(self, economy.index), self.year)
         for economy in self.destinations:
             economy.update(self.year)
-        self.recorder.record(self)  # 10
+        for observer in self.observers:  # 10
+            observer.observe(self)
         if self.year >= self.horizon:
             self.running = False

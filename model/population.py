@@ -1,9 +1,10 @@
-"""Column stores for the two populations: origin households and people who migrated.
+"""The two populations as column stores: origin households and people who migrated.
 
-DESIGN §8: state lives in numpy columns; an agent is a light handle on one row. Households are a
-fixed set of rows. People who migrated (abroad, or returned and living at home again) occupy rows
-of :class:`MigrantTable`, whose free rows are reused, so arrivals and returns never allocate per
-person: capacity only grows, geometrically, when every row is taken.
+State lives in declared numpy columns (:mod:`model.columns`); an agent is a light handle on one
+row (:mod:`model.agents`; docs/ODD.md §7.23). Households are a fixed set of rows. People who
+migrated (abroad, or returned and living at home again) occupy rows of :class:`MigrantTable`,
+whose free rows are reused, so arrivals and returns never allocate per person: capacity only
+grows, geometrically, when every row is taken.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+
+from model.columns import Column, ColumnTable
 
 # Legal status of a person in the migrant table. RETURNED rows are people living at home again.
 TEMPORARY, PERMANENT, IRREGULAR, NATURALISED, RETURNED, FREE = 0, 1, 2, 3, 4, -1
@@ -23,7 +26,7 @@ STATUS_NAMES = {
     FREE: "free",
 }
 
-# Entry channels (DESIGN §4 Admission).
+# Entry channels (docs/ODD.md §7.13).
 TEMPORARY_WORK, PERMANENT_WORK, FAMILY, STUDY, HUMANITARIAN, IRREGULAR_ROUTE, PARTNERSHIP = range(7)
 CHANNEL_NAMES = (
     "temporary work",
@@ -57,115 +60,35 @@ PERSONS_PER_HOUSEHOLD = 1024
 # The spouse column: no spouse abroad, or a low-skilled or skilled spouse who joined.
 SPOUSE_LOW, SPOUSE_HIGH = 1, 2
 
-HOUSEHOLD_COLUMNS: dict[str, type] = {
-    "origin": np.int16,
-    "community": np.int32,
-    "workers_low": np.int16,
-    "workers_high": np.int16,
-    "youth": np.int16,
-    "ability": np.float64,
-    "drought_exposed": np.bool_,
-    "wealth": np.float64,
-    "income": np.float64,
-    "consumption": np.float64,
-    "education_spending": np.float64,
-    "shock_loss": np.float64,
-    "enterprise_capital": np.float64,
-    "remittances_received": np.float64,
-    "members_abroad": np.int16,
-    "emigrants": np.int16,
-}
-
-MIGRANT_COLUMNS: dict[str, type] = {
-    "person_id": np.int64,
-    "person_key": np.int64,
-    "household": np.int32,
-    "origin": np.int16,
-    "destination": np.int16,
-    "corridor": np.int16,
-    "region": np.int16,
-    "skill": np.int8,
-    "status": np.int8,
-    "channel": np.int8,
-    "trips": np.int16,
-    "departure_year": np.int16,
-    "years_abroad": np.int16,
-    "permit_left": np.int16,
-    "residence_years": np.int16,
-    "unemployed_years": np.int16,
-    "employed": np.bool_,
-    "occupation": np.int8,
-    "recognised": np.bool_,
-    "return_plan": np.bool_,
-    "circular": np.bool_,
-    "must_leave": np.bool_,
-    "return_year": np.int16,
-    "return_reason": np.int8,
-    "dependants": np.int16,
-    "spouse": np.int8,
-    "ability": np.float64,
-    "language": np.float64,
-    "ties": np.float64,
-    "wage": np.float64,
-    "income": np.float64,
-    "consumption": np.float64,
-    "home_income": np.float64,
-    "savings": np.float64,
-    "savings_target": np.float64,
-    "sent": np.float64,
-    "received": np.float64,
-    "remitted_total": np.float64,
-}
-
-
-class ColumnTable:
-    """A struct of numpy arrays, one per column, all of the same length.
-
-    Columns of one dtype are the rows of one 2-D block, so each column is a contiguous array and
-    resetting a set of rows costs one operation per dtype rather than one per column.
-    """
-
-    def __init__(self, columns: dict[str, type], size: int) -> None:
-        self._dtypes = columns
-        self._groups: dict[np.dtype, list[str]] = {}
-        for name, dtype in columns.items():
-            self._groups.setdefault(np.dtype(dtype), []).append(name)
-        self._blocks: dict[np.dtype, np.ndarray] = {}
-        self.size = 0
-        self._resize(size)
-
-    def _resize(self, size: int) -> None:
-        """Make room for ``size`` rows, keeping the existing rows; new rows are zero."""
-        for dtype, names in self._groups.items():
-            block = np.zeros((len(names), size), dtype=dtype)
-            old = self._blocks.get(dtype)
-            if old is not None:
-                block[:, : self.size] = old
-            self._blocks[dtype] = block
-            for i, name in enumerate(names):
-                setattr(self, name, block[i])
-        self.size = size
-
-    def reset(self, rows: np.ndarray) -> None:
-        """Set every column of ``rows`` to zero."""
-        for block in self._blocks.values():
-            block[:, rows] = 0
-
-    @property
-    def column_names(self) -> list[str]:
-        """Names of the columns, in declaration order."""
-        return list(self._dtypes)
-
-    def nbytes(self) -> int:
-        """Memory held by the columns."""
-        return sum(block.nbytes for block in self._blocks.values())
-
 
 class HouseholdTable(ColumnTable):
-    """Origin households: a fixed set of rows."""
+    """Origin households: a fixed set of rows, one per household."""
 
-    def __init__(self, size: int) -> None:
-        super().__init__(HOUSEHOLD_COLUMNS, size)
+    origin = Column(np.int16, "Index of the origin country.")
+    community = Column(
+        np.int32,
+        "Community (village) the household belongs to; networks are counted per community.",
+    )
+    workers_low = Column(
+        np.int16, "Low-skilled working-age members living at home (returnees excluded)."
+    )
+    workers_high = Column(
+        np.int16, "Skilled working-age members living at home (returnees excluded)."
+    )
+    youth = Column(np.int16, "Children and youth in education.")
+    ability = Column(np.float64, "Persistent earning ability (log-normal, mean 1).")
+    drought_exposed = Column(
+        np.bool_, "Whether the household's income depends on rain-fed farming."
+    )
+    wealth = Column(np.float64, "Wealth (PPP $).")
+    income = Column(np.float64, "Income this year before remittances (PPP $).")
+    consumption = Column(np.float64, "Consumption this year (PPP $).")
+    education_spending = Column(np.float64, "Education spending this year (PPP $).")
+    shock_loss = Column(np.float64, "Income lost to shocks this year (PPP $).")
+    enterprise_capital = Column(np.float64, "Capital of the household enterprise (PPP $).")
+    remittances_received = Column(np.float64, "Remittances received this year (PPP $).")
+    members_abroad = Column(np.int16, "Members living abroad (migrants and their dependants).")
+    emigrants = Column(np.int16, "Members who ever left for abroad (first departures).")
 
     def resident_adults(self) -> np.ndarray:
         """Working-age adults living in each household, returnees excluded."""
@@ -185,8 +108,54 @@ class MigrantTable(ColumnTable):
         rows_used: Number of rows ever allocated (rows ``0 .. rows_used - 1``).
     """
 
+    person_id = Column(np.int64, "Identifier of the person currently in this row.")
+    person_key = Column(
+        np.int64, "Household row x 1024 + order of first departure: keys the person's random draws."
+    )
+    household = Column(np.int32, "Row of the origin household.")
+    origin = Column(np.int16, "Index of the origin country.")
+    destination = Column(np.int16, "Index of the destination country.")
+    corridor = Column(np.int16, "Index of the corridor of the latest trip.")
+    region = Column(np.int16, "Index of the region of residence abroad.")
+    skill = Column(np.int8, "0 low-skilled, 1 skilled.")
+    status = Column(
+        np.int8,
+        "Legal status: temporary, permanent, irregular, naturalised, returned or free (-1).",
+    )
+    channel = Column(np.int8, "Channel of the latest entry (CHANNEL_NAMES).")
+    trips = Column(np.int16, "Number of trips abroad so far.")
+    departure_year = Column(np.int16, "Year of the latest departure.")
+    years_abroad = Column(np.int16, "Years abroad on the current trip.")
+    permit_left = Column(np.int16, "Years left on a temporary permit.")
+    residence_years = Column(np.int16, "Years of permanent residence (towards naturalisation).")
+    unemployed_years = Column(np.int16, "Consecutive years without a job abroad.")
+    employed = Column(np.bool_, "Whether employed abroad.")
+    occupation = Column(np.int8, "0 low-skilled job, 1 skilled job.")
+    recognised = Column(np.bool_, "Whether foreign credentials are recognised.")
+    return_plan = Column(np.bool_, "Whether the migrant plans to return.")
+    circular = Column(np.bool_, "Whether a returnee may be admitted again (circular re-entry).")
+    must_leave = Column(np.bool_, "Whether the migrant must leave this year (permit, removal).")
+    return_year = Column(np.int16, "Year of the latest return (0 if never returned).")
+    return_reason = Column(np.int8, "Why the person last went home (RETURN_REASONS).")
+    dependants = Column(np.int16, "Household members (children) who joined the migrant abroad.")
+    spouse = Column(np.int8, "Spouse abroad: 0 none, SPOUSE_LOW or SPOUSE_HIGH.")
+    ability = Column(np.float64, "Persistent earning ability, the household's.")
+    language = Column(np.float64, "Command of the destination language (0-1).")
+    ties = Column(np.float64, "Share of social ties that are to natives (0-1).")
+    wage = Column(np.float64, "Wage this year (PPP $).")
+    income = Column(np.float64, "Net income this year (PPP $): wage less tax plus benefits.")
+    consumption = Column(np.float64, "Consumption abroad this year (PPP $).")
+    home_income = Column(np.float64, "What the same person would earn at home this year (PPP $).")
+    savings = Column(np.float64, "Savings abroad (PPP $).")
+    savings_target = Column(np.float64, "Savings at which a migrant with return plans goes home.")
+    sent = Column(np.float64, "Remittances sent this year, fees included (PPP $).")
+    received = Column(
+        np.float64, "Remittances the household received from this migrant this year (PPP $)."
+    )
+    remitted_total = Column(np.float64, "Remittances sent since the first departure (PPP $).")
+
     def __init__(self, capacity: int, on_first_use: Callable[[range], None] | None = None) -> None:
-        super().__init__(MIGRANT_COLUMNS, max(capacity, 16))
+        super().__init__(max(capacity, 16))
         self.status[:] = FREE
         self._on_first_use = on_first_use
         self._next_person_id = 0
@@ -233,3 +202,10 @@ class MigrantTable(ColumnTable):
         old_size = self.size
         self._resize(max(needed, int(self.size * 1.5) + 16))
         self.status[old_size:] = FREE
+
+
+def residents(households: HouseholdTable, migrants: MigrantTable) -> np.ndarray:
+    """People living in each household: members at home plus returnees."""
+    returned = migrants.status == RETURNED
+    returnees = np.bincount(migrants.household[returned], minlength=households.size)
+    return households.workers_low + households.workers_high + households.youth + returnees

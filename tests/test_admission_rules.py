@@ -25,7 +25,7 @@ def test_partnership_graduates_post_no_emigration_bond():
     graduates = 0
     for _ in range(6):
         model.step()
-        graduates += int(model.arrivals_by_channel[PARTNERSHIP])
+        graduates += int(model.counts.arrivals_by_channel[PARTNERSHIP])
         assert model.origins[0].fiscal["emigration_bonds"] == 0.0
     assert graduates > 0
 
@@ -103,8 +103,8 @@ def test_arrivals_and_returns_per_country_add_up_to_the_pooled_counts():
     family = 0
     for _ in range(model.horizon):
         model.step()
-        family += int(model.arrivals_by_channel[FAMILY])
-        assert model.arrivals_by_corridor.sum() == model.arrivals_by_channel.sum()
+        family += int(model.counts.arrivals_by_channel[FAMILY])
+        assert model.counts.arrivals_by_corridor.sum() == model.counts.arrivals_by_channel.sum()
     pooled = model.recorder.frame()
     tables = model.recorder.country_frames()
     for count in ("arrivals", "returns"):

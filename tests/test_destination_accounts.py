@@ -55,7 +55,7 @@ def test_capital_brought_in_by_migrants_is_not_natives_income():
         migrants = share * economy.natives
         for year in range(1, 30):
             economy.clear_labour_market(migrants, 0.0)
-            model.migrant_labour = [migrants]
+            model.markets.migrant_labour = [migrants]
             economy.update(year)
         economy.clear_labour_market(migrants, 0.0)
         wage_bill = float((economy.migrant_wages * migrants).sum())
@@ -84,7 +84,7 @@ def test_enforcement_spending_follows_each_corridors_lever():
     unit = (
         scenario.destinations["destination"].enforcement_cost
         * 0.5
-        * model.destination_gdp_per_capita[0]
+        * model.flows.migrant_fiscal.gdp_per_capita[0]
     )
     irregular = spending / unit
     assert irregular >= 1.0

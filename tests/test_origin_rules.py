@@ -9,6 +9,7 @@ import pytest
 
 from model.mechanisms import fiscal, households
 from model.model import TripleWinModel
+from model.population import residents
 from tests.conftest import small
 
 
@@ -51,7 +52,7 @@ def watch_step_4(monkeypatch) -> list[dict]:
         table = model.households
         before = table.wealth.copy()
         gdp = model.origins[0].output / model.origins[0].residents
-        expected_transfers = model.params.households.transfer * gdp * households.residents(model)
+        expected_transfers = model.params.households.transfer * gdp * residents(model.households, model.migrants)
         original(model)
         seen.append(
             {
@@ -60,8 +61,8 @@ def watch_step_4(monkeypatch) -> list[dict]:
                 "income": table.income.copy(),
                 "inflow": table.income + table.remittances_received,
                 "outflow": table.consumption + table.education_spending,
-                "assistance": model.social_assistance.sum(),
-                "support": model.informal_support.sum(),
+                "assistance": model.flows.social_assistance.sum(),
+                "support": model.flows.informal_support.sum(),
                 "transfers": expected_transfers.sum(),
             }
         )

@@ -60,8 +60,8 @@ def test_households_meet_the_same_luck_whoever_migrates():
     for _ in range(6):
         few.step()
         many.step()
-        np.testing.assert_array_equal(few.shock_multiplier, many.shock_multiplier)
-        np.testing.assert_array_equal(few.drought, many.drought)
+        np.testing.assert_array_equal(few.shocks.income_multiplier, many.shocks.income_multiplier)
+        np.testing.assert_array_equal(few.shocks.drought, many.shocks.drought)
     assert many.migrants.abroad().sum() > few.migrants.abroad().sum()
 
 

@@ -17,11 +17,8 @@ import numpy as np
 
 from model.mechanisms.arrivals import Newcomers, arrive, commit, depart, settle
 from model.mechanisms.common import (
-    destination_levers,
-    destination_values,
     logistic,
     lottery,
-    origin_wages,
 )
 from model.population import (
     HIGH,
@@ -44,8 +41,6 @@ if TYPE_CHECKING:
 
 def admit(model: TripleWinModel, applicants: Applicants) -> None:
     """Run every destination's channels, then write the year's newcomers in one batch."""
-    model.irregular_failures = 0
-    model.emigration_bonds = np.zeros(len(model.origins))
     newcomers = Newcomers()
     # A household sends one first-time migrant a year: one that sent a trainee (to any partner
     # destination) sends no other trainee and does not also apply.
@@ -65,10 +60,10 @@ def admit(model: TripleWinModel, applicants: Applicants) -> None:
 def _quotas(model: TripleWinModel, destination: int) -> dict[str, int]:
     thousands = model.destinations[destination].native_workers / 1000.0
     levers = {
-        "temporary": destination_levers(model, "temporary_quota"),
-        "permanent": destination_levers(model, "permanent_quota"),
-        "study": destination_values(model, "study_quota"),
-        "humanitarian": destination_values(model, "humanitarian_quota"),
+        "temporary": model.destination_parameters.temporary_quota,
+        "permanent": model.destination_parameters.permanent_quota,
+        "study": model.destination_parameters.study_quota,
+        "humanitarian": model.destination_parameters.humanitarian_quota,
     }
     return {
         name: model.draws.round(f"{name} quota", destination, per_1000[destination] * thousands)
@@ -90,7 +85,7 @@ def _run_channels(
     anyone = waiting.copy()
     skilled = applicants.skill[mine] == HIGH
     reserved = round(
-        quota["permanent"] * destination_levers(model, "skill_selectivity")[destination]
+        quota["permanent"] * model.destination_parameters.skill_selectivity[destination]
     )
     home = applicants.household[mine]
     shock = table.shock_loss[home] / np.maximum(table.income[home] + table.shock_loss[home], 1.0)
@@ -138,7 +133,7 @@ def _irregular_route(
     table = model.households
     params = model.params.migration
     corridor = applicants.corridor[refused]
-    low_wage = origin_wages(model)[table.origin[applicants.household[refused]], 0]
+    low_wage = model.markets.origin_wages[table.origin[applicants.household[refused]], 0]
     extra_cost = np.maximum(
         (model.corridors.irregular_cost[corridor] - model.corridors.migration_cost[corridor])
         * low_wage,
@@ -160,7 +155,7 @@ def _irregular_route(
     risk = model.corridors.irregular_risk[corridor]
     failed = attempt & model.draws.chance("irregular failure", home, risk)
     np.subtract.at(table.wealth, applicants.household[refused[failed]], cost[failed])
-    model.irregular_failures += int(failed.sum())
+    model.counts.irregular_failures += int(failed.sum())
     applicants.cost[refused] = cost
     _leave(model, newcomers, applicants, refused[attempt & ~failed], IRREGULAR_ROUTE, IRREGULAR)
 
@@ -202,7 +197,7 @@ def _admit_trainees(
         The households the graduates left.
     """
     table = model.households
-    trainees = model.partnership_trainees[destination]
+    trainees = model.partnerships.trainees[destination]
     trainees = trainees[(table.workers_high[trainees] > 0) & ~np.isin(trainees, sent)]
     corridor = model.corridors.index[table.origin[trainees], destination]
     skill = np.full(trainees.size, HIGH, dtype=np.int8)

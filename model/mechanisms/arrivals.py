@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.initialise import savings_targets
-from model.mechanisms.common import origin_values, origin_wages
+from model.mechanisms.earnings import savings_targets
 from model.population import (
     CHANNEL_NAMES,
     HIGH,
@@ -84,9 +83,10 @@ def _leave_households(
     table.members_abroad[home] += 1
     origin = table.origin[home]
     bond = (
-        origin_values(model, "skilled_emigration_bond")[origin] * origin_wages(model)[origin, HIGH]
+        model.origin_parameters.skilled_emigration_bond[origin]
+        * model.markets.origin_wages[origin, HIGH]
     )
-    model.emigration_bonds += np.bincount(origin, bond * bonded, len(model.origins))
+    model.flows.emigration_bonds += np.bincount(origin, bond * bonded, len(model.origins))
 
 
 def settle(
@@ -108,7 +108,7 @@ def settle(
         if mine.size == 0:
             continue
         regions = len(economy.region_names)
-        compatriots = model.region_network[origin[mine], economy.index, :regions]
+        compatriots = model.markets.region_network[origin[mine], economy.index, :regions]
         utility = (
             params.settlement_wage_weight * np.log(economy.migrant_wages[:, 0])[None, :]
             + params.settlement_network_weight * np.log1p(compatriots)
@@ -149,8 +149,8 @@ def arrive(
     people.must_leave[rows] = False
     people.return_reason[rows] = 0
     people.savings[rows] = 0.0
-    model.arrivals_by_channel += np.bincount(channel, minlength=len(CHANNEL_NAMES))
-    model.arrivals_by_corridor += np.bincount(corridor, minlength=len(model.corridors))
+    model.counts.arrivals_by_channel += np.bincount(channel, minlength=len(CHANNEL_NAMES))
+    model.counts.arrivals_by_corridor += np.bincount(corridor, minlength=len(model.corridors))
 
 
 def commit(model: TripleWinModel, newcomers: Newcomers) -> None:

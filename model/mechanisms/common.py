@@ -1,64 +1,8 @@
-"""Small helpers shared by the mechanisms: parameter arrays, the logistic rule, lotteries."""
+"""Small helpers shared by the mechanisms: the logistic rule and lotteries."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
-
-if TYPE_CHECKING:
-    from model.model import TripleWinModel
-
-
-def origin_values(model: TripleWinModel, name: str) -> np.ndarray:
-    """One origin parameter as an array over origins (cached: parameters do not change in a run)."""
-    return _cached(
-        model, ("origin", name), lambda: [getattr(c, name) for c in model.params.origins.values()]
-    )
-
-
-def destination_values(model: TripleWinModel, name: str) -> np.ndarray:
-    """One destination parameter as an array over destinations (cached)."""
-    return _cached(
-        model,
-        ("destination", name),
-        lambda: [getattr(c, name) for c in model.params.destinations.values()],
-    )
-
-
-def destination_levers(model: TripleWinModel, name: str) -> np.ndarray:
-    """One destination-scope lever, resolved with destination overrides, over destinations."""
-    return _cached(
-        model, ("lever", name), lambda: [getattr(d.policy, name) for d in model.destinations]
-    )
-
-
-def origin_levers(model: TripleWinModel, name: str) -> np.ndarray:
-    """One origin-scope lever, resolved with origin overrides, over origins."""
-    return _cached(
-        model, ("origin-lever", name), lambda: [getattr(o.policy, name) for o in model.origins]
-    )
-
-
-def _cached(model: TripleWinModel, key: tuple[str, str], values) -> np.ndarray:
-    cache = model.__dict__.setdefault("_parameter_arrays", {})
-    if key not in cache:
-        cache[key] = np.asarray(values(), dtype=float)
-    return cache[key]
-
-
-def origin_wages(model: TripleWinModel) -> np.ndarray:
-    """Wages per efficiency unit at every origin, shape ``(origins, 2)`` (set when markets clear)."""
-    return model.origin_wage_table
-
-
-def among(values: np.ndarray, wanted: list[int], count: int) -> np.ndarray:
-    """Mask of ``values`` in ``wanted`` (indices of countries out of ``count``), without isin when trivial."""
-    if len(wanted) == count:
-        return np.ones(values.shape, dtype=bool)
-    if len(wanted) == 1:
-        return values == wanted[0]
-    return np.isin(values, wanted)
 
 
 def logistic(x: np.ndarray) -> np.ndarray:

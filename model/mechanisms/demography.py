@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model.events import snapshot
 from model.mechanisms.common import (
-    destination_levers,
     logistic,
-    origin_wages,
 )
-from model.observation.events import snapshot
 from model.population import HIGH, RETURNED
 
 if TYPE_CHECKING:
@@ -27,9 +25,9 @@ if TYPE_CHECKING:
 
 def expected_skill_premium(model: TripleWinModel) -> np.ndarray:
     """Expected log skill premium per origin, with the chance and pay of emigrating by skill."""
-    wages = np.log(np.maximum(origin_wages(model), 1e-9))
-    abroad = np.log(np.maximum(model.expected_abroad_wage, 1e-9))
-    prospect = model.emigration_prospect
+    wages = np.log(np.maximum(model.markets.origin_wages, 1e-9))
+    abroad = np.log(np.maximum(model.prospects.expected_abroad_wage, 1e-9))
+    prospect = model.prospects.emigration_prospect
     expected = (1.0 - prospect) * wages + prospect * abroad
     return expected[:, HIGH] - expected[:, 0]
 
@@ -64,12 +62,10 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
     """Destination-funded training turns some new low-skilled workers into skilled ones."""
     table = model.households
     draws = model.draws
-    model.partnership_trainees = [np.zeros(0, dtype=np.int64) for _ in model.destinations]
-    model.training_cost = np.zeros(len(model.destinations))
-    places = destination_levers(model, "training_partnership")
+    places = model.destination_parameters.training_partnership
     if not places.any():
         return
-    skilled_wage = origin_wages(model)[:, HIGH]
+    skilled_wage = model.markets.origin_wages[:, HIGH]
     untrained = new_low_skilled.copy()
     for economy in model.destinations:
         partners = model.corridors.origin[model.corridors.destination == economy.index]
@@ -90,8 +86,8 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
         untrained[chosen] -= 1
         away_share = model.params.skills.training_away_share
         away = chosen[draws.chance(f"training track {name}", chosen, away_share)]
-        model.partnership_trainees[economy.index] = away
-        model.training_cost[economy.index] = (
+        model.partnerships.trainees[economy.index] = away
+        model.flows.training_cost[economy.index] = (
             model.params.skills.training_cost * skilled_wage[table.origin[chosen]].sum()
         )
 
@@ -129,7 +125,7 @@ def births_and_exits(model: TripleWinModel) -> None:
     persons_abroad = people.persons(abroad)
     ledger.exits_abroad += np.bincount(people.origin[abroad], persons_abroad, n_origins)
     np.subtract.at(table.members_abroad, people.household[abroad], persons_abroad.astype(np.int16))
-    model.recorder.count_departures(people.departure_year[abroad], model.year)
-    model.exited_abroad_events = snapshot(model, abroad)  # before the rows are freed
+    model.events.exited_abroad = snapshot(
+        model.migrants, model.year, abroad
+    )  # before the rows are freed
     people.release(leaving)
-    model.origin_born = ledger.origin_born + ledger.births - ledger.exits_home - ledger.exits_abroad

@@ -16,16 +16,23 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from model.mechanisms import fiscal
-from model.mechanisms.common import destination_values, origin_values, origin_wages
-from model.mechanisms.households import residents
-from model.population import IRREGULAR
+from model.population import IRREGULAR, residents
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
 
 def earn_consume_remit(model: TripleWinModel) -> None:
-    """Net income, remittances, consumption and savings of every migrant abroad."""
+    """Net income, remittances, consumption and savings of every migrant abroad.
+
+    Reads: migrants' wages, status, employment, family, years abroad, return plans and savings;
+    households' consumption, residents and shock losses; ``corridors.remittance_fee``;
+    ``destination_parameters``; ``markets.origin_wages``; ``params.remittances``.
+
+    Writes: migrants' ``savings``, ``income``, ``consumption``, ``sent``, ``received``,
+    ``remitted_total`` and ``home_income``; households' ``remittances_received``;
+    ``flows.migrant_fiscal``, ``flows.remittances_by_corridor``; the ledger's remittances.
+    """
     people, table = model.migrants, model.households
     model.ledger.start_year()
     rows = np.flatnonzero(people.abroad())
@@ -43,16 +50,16 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     people.sent[rows] = sent
     people.received[rows] = received
     people.remitted_total[rows] += sent
-    fiscal.record_migrant_flows(model, rows, tax, benefit)
-    wages = origin_wages(model)
-    unemployment = origin_values(model, "unemployment_rate")[people.origin[rows]]
+    model.flows.migrant_fiscal = fiscal.record_migrant_flows(model, rows, tax, benefit)
+    wages = model.markets.origin_wages
+    unemployment = model.origin_parameters.unemployment_rate[people.origin[rows]]
     people.home_income[rows] = (
         wages[people.origin[rows], people.skill[rows]] * people.ability[rows] * (1 - unemployment)
     )
     table.remittances_received[:] = np.bincount(people.household[rows], received, table.size)
     n_corridors = len(model.corridors)
     corridor = people.corridor[rows]
-    model.remittances_by_corridor = np.stack(
+    model.flows.remittances_by_corridor = np.stack(
         [np.bincount(corridor, sent, n_corridors), np.bincount(corridor, received, n_corridors)]
     )
     ledger = model.ledger
@@ -69,7 +76,7 @@ def _net_income_and_needs(
     destination = people.destination[rows]
     legal = people.status[rows] != IRREGULAR
     wage = people.wage[rows]
-    tax = destination_values(model, "income_tax")[destination] * wage * legal
+    tax = model.destination_parameters.income_tax[destination] * wage * legal
     low_wage = np.array(
         [
             float(np.average(d.native_wages[:, 0], weights=d.natives[:, 0]))
@@ -78,7 +85,7 @@ def _net_income_and_needs(
     )
     benefit = (
         (~people.employed[rows] & legal)
-        * destination_values(model, "unemployment_benefit")[destination]
+        * model.destination_parameters.unemployment_benefit[destination]
         * low_wage[destination]
     )
     params = model.params.remittances
@@ -95,7 +102,7 @@ def _remittances(
     params = model.params.remittances
     home = people.household[rows]
     # Everyone living in the household shares its consumption, returnees included.
-    per_person = table.consumption / np.maximum(residents(model), 1)
+    per_person = table.consumption / np.maximum(residents(table, people), 1)
     typical = np.array(
         [max(np.median(per_person[table.origin == o]), 1.0) for o in range(len(model.origins))]
     )
@@ -124,3 +131,14 @@ def _remittances(
     affordable = (surplus + params.savings_drawdown * people.savings[rows]) * (1.0 - fee)
     received = np.minimum(desired, affordable)
     return received, received / (1.0 - fee)
+
+
+def savings_targets(model: TripleWinModel, households: np.ndarray, luck: np.ndarray) -> np.ndarray:
+    """Savings targets of new migrants: log-normal around the median target (Dustmann 1997).
+
+    The target is in origin low-skilled wages, so it is what a return buys at home; ``luck``
+    holds one standard normal number per migrant (log-sd ``returns.target_dispersion``).
+    """
+    low_wage = np.array([o.wages[0] for o in model.origins])[model.households.origin[households]]
+    params = model.params.returns
+    return params.target_savings * low_wage * np.exp(params.target_dispersion * luck)

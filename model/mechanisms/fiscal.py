@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.mechanisms.common import destination_values, origin_values
 from model.population import HIGH, RETURNED
+from model.state import MigrantFiscalFlows
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -49,90 +49,104 @@ def gdp_per_resident(model: TripleWinModel) -> np.ndarray:
 
 def record_migrant_flows(
     model: TripleWinModel, rows: np.ndarray, tax: np.ndarray, benefit: np.ndarray
-) -> None:
+) -> MigrantFiscalFlows:
     """Step 3: what migrants abroad (``rows``) pay and cost this year, by destination.
 
     Recorded when incomes and consumption are set, for everyone abroad at step 3, so the
     account covers one population: people who return or leave later in the year have paid and
     cost a full year; newcomers of the year (step 8) enter the account the next year.
 
+    Reads: the migrants' ``destination``, ``corridor``, ``consumption`` and family size, the
+    destinations' output and population, ``destination_parameters`` (consumption tax, public
+    services) and ``corridors.integration_spending``.
+
     Args:
         model: The model.
         rows: Migrants abroad at step 3.
         tax: Income tax each pays (zero for irregular migrants).
         benefit: Unemployment benefit each draws (zero for irregular migrants).
+
+    Returns:
+        The flows by destination (the model keeps them as ``model.flows.migrant_fiscal``).
     """
     people = model.migrants
     n_dest = len(model.destinations)
     destination = people.destination[rows]
     gdp_per_capita = np.array([destination_gdp_per_capita(model, d) for d in range(n_dest)])
-    model.destination_gdp_per_capita = gdp_per_capita
     persons = np.bincount(destination, people.persons(rows), n_dest)
     spending = model.corridors.integration_spending[people.corridor[rows]]
     consumption = np.bincount(destination, people.consumption[rows], n_dest)
-    model.migrant_flows = {
-        "income_tax": np.bincount(destination, tax, n_dest),
-        "consumption_tax": destination_values(model, "consumption_tax") * consumption,
-        "benefits": np.bincount(destination, benefit, n_dest),
-        "services": persons * destination_values(model, "public_services") * gdp_per_capita,
-        "integration": np.bincount(destination, spending, n_dest) * gdp_per_capita,
-    }
+    parameters = model.destination_parameters
+    return MigrantFiscalFlows(
+        income_tax=np.bincount(destination, tax, n_dest),
+        consumption_tax=parameters.consumption_tax * consumption,
+        benefits=np.bincount(destination, benefit, n_dest),
+        services=persons * parameters.public_services * gdp_per_capita,
+        integration=np.bincount(destination, spending, n_dest) * gdp_per_capita,
+        gdp_per_capita=gdp_per_capita,
+    )
 
 
-def record_enforcement(model: TripleWinModel, rows: np.ndarray, enforcement: np.ndarray) -> None:
+def enforcement_spending(
+    model: TripleWinModel, rows: np.ndarray, enforcement: np.ndarray
+) -> np.ndarray:
     """Step 6b: spending on detecting the irregular migrants (``rows``) subject to removal.
 
     Each costs ``enforcement_cost x enforcement x`` GDP per capita, with the enforcement lever
     of the migrant's corridor, the same value that sets the chance of removal.
+
+    Returns:
+        Spending per destination (the model keeps it as ``model.flows.enforcement_spending``).
     """
     destination = model.migrants.destination[rows]
     n_dest = len(model.destinations)
     cost = (
-        destination_values(model, "enforcement_cost")[destination]
+        model.destination_parameters.enforcement_cost[destination]
         * enforcement
-        * model.destination_gdp_per_capita[destination]
+        * model.flows.migrant_fiscal.gdp_per_capita[destination]
     )
-    model.enforcement_spending = np.bincount(destination, cost, n_dest)
+    return np.bincount(destination, cost, n_dest)
 
 
 def _destination_accounts(model: TripleWinModel) -> None:
-    flows = model.migrant_flows
+    flows = model.flows.migrant_fiscal
     for economy in model.destinations:
         i = economy.index
-        taxes = flows["income_tax"][i] + flows["consumption_tax"][i]
-        net = taxes - flows["benefits"][i] - flows["services"][i] - flows["integration"][i]
+        taxes = flows.income_tax[i] + flows.consumption_tax[i]
+        net = taxes - flows.benefits[i] - flows.services[i] - flows.integration[i]
         economy.fiscal = {
             "migrant_taxes": float(taxes),
-            "migrant_benefits": float(flows["benefits"][i]),
-            "migrant_services": float(flows["services"][i]),
-            "integration_programmes": float(flows["integration"][i]),
+            "migrant_benefits": float(flows.benefits[i]),
+            "migrant_services": float(flows.services[i]),
+            "integration_programmes": float(flows.integration[i]),
             "migrant_net_contribution": float(net),
-            "training_partnership": float(model.training_cost[i]),
-            "return_bonuses": float(model.return_bonus_paid[i]),
-            "enforcement": float(model.enforcement_spending[i]),
+            "training_partnership": float(model.flows.training_cost[i]),
+            "return_bonuses": float(model.flows.return_bonus_paid[i]),
+            "enforcement": float(model.flows.enforcement_spending[i]),
         }
 
 
 def _origin_accounts(model: TripleWinModel) -> None:
     table = model.households
     n_origins = len(model.origins)
-    tax = np.bincount(table.origin, model.labour_income, n_origins) * origin_values(
-        model, "income_tax"
+    tax = (
+        np.bincount(table.origin, model.markets.labour_income, n_origins)
+        * model.origin_parameters.income_tax
     )
     for economy in model.origins:
         i = economy.index
         gdp_per_capita = economy.output / max(economy.residents, 1.0)
-        transfers = float(model.transfers_paid[i])
+        transfers = float(model.flows.transfers_paid[i])
         economy.fiscal = {
             "income_tax": float(tax[i]),
-            "emigration_bonds": float(model.emigration_bonds[i]),
+            "emigration_bonds": float(model.flows.emigration_bonds[i]),
             "public_services": float(
                 economy.config.public_services * gdp_per_capita * economy.residents
             ),
             "transfers": float(transfers),
-            "education_subsidy": float(model.education_subsidy_cost[i]),
-            "diaspora_matching": float(model.diaspora_matching_cost[i]),
-            "social_assistance": float(model.social_assistance[i]),
+            "education_subsidy": float(model.flows.education_subsidy_cost[i]),
+            "diaspora_matching": float(model.flows.diaspora_matching_cost[i]),
+            "social_assistance": float(model.flows.social_assistance[i]),
         }
         economy.fiscal["balance"] = (
             economy.fiscal["income_tax"]

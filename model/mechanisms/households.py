@@ -17,19 +17,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.mechanisms.common import origin_levers, origin_values, origin_wages
-from model.population import RETURNED
+from model.population import residents
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
-
-
-def residents(model: TripleWinModel) -> np.ndarray:
-    """People living in each household: members at home plus returnees."""
-    table, people = model.households, model.migrants
-    returned = people.status == RETURNED
-    returnees = np.bincount(people.household[returned], minlength=table.size)
-    return table.workers_low + table.workers_high + table.youth + returnees
 
 
 def _income(model: TripleWinModel, persons: np.ndarray) -> np.ndarray:
@@ -40,28 +31,38 @@ def _income(model: TripleWinModel, persons: np.ndarray) -> np.ndarray:
     gdp = np.array([o.output / max(o.residents, 1.0) for o in model.origins])
     transfers = params.transfer * gdp[origin] * persons
     # The origin's account records the transfers paid here, to this year's residents.
-    model.transfers_paid = np.bincount(origin, transfers, len(model.origins))
+    model.flows.transfers_paid = np.bincount(origin, transfers, len(model.origins))
     return (
-        model.labour_income * (1.0 - origin_values(model, "income_tax")[origin])
-        + params.enterprise_return * table.enterprise_capital * model.shock_multiplier
+        model.markets.labour_income * (1.0 - model.origin_parameters.income_tax[origin])
+        + params.enterprise_return * table.enterprise_capital * model.shocks.income_multiplier
         + model.params.world.world_interest_rate * table.wealth
         + transfers
     )
 
 
 def receive_consume_save(model: TripleWinModel) -> None:
-    """Income, consumption, education, enterprise and wealth of every household."""
+    """Income, consumption, education, enterprise and wealth of every household.
+
+    Reads: households' members, ability, wealth, enterprise capital and ``remittances_received``
+    (step 3); returnees (the migrant table); ``markets.labour_income`` and ``origin_wages``;
+    ``shocks.income_multiplier``; ``origin_parameters`` (income tax, poverty line, education
+    subsidy, diaspora matching); the origins' output and residents; ``params.households``.
+
+    Writes: households' ``income``, ``consumption``, ``education_spending``, ``wealth`` and
+    ``enterprise_capital``; ``flows`` (transfers, remittances consumed, education subsidy,
+    informal support, social assistance, diaspora matching).
+    """
     table = model.households
     params = model.params.households
     origin = table.origin
-    persons = residents(model)
+    persons = residents(table, model.migrants)
     income = _income(model, persons)
     remittances = table.remittances_received
-    subsistence = params.subsistence * origin_values(model, "poverty_line")[origin] * persons
+    subsistence = params.subsistence * model.origin_parameters.poverty_line[origin] * persons
     cash = income + remittances
     consumption = _consumption(cash, table.wealth, subsistence, params)
     without = _consumption(income, table.wealth, subsistence, params)
-    model.remittances_consumed = float((consumption - without).sum())
+    model.flows.remittances_consumed = float((consumption - without).sum())
     # Consumption kept at the destitution floor beyond the household's cash income and wealth is
     # informal support from its community (Townsend 1994), not the household's debt.
     support = np.maximum(consumption - np.maximum(cash + np.maximum(table.wealth, 0.0), 0.0), 0.0)
@@ -70,9 +71,9 @@ def receive_consume_save(model: TripleWinModel) -> None:
         np.maximum(saving, 0.0),
         params.education_share * np.maximum(income + remittances, 0.0) * table.youth,
     )
-    subsidy = origin_levers(model, "education_subsidy")[origin]
+    subsidy = model.origin_parameters.education_subsidy[origin]
     table.education_spending[:] = education / (1.0 - subsidy)
-    model.education_subsidy_cost = np.bincount(
+    model.flows.education_subsidy_cost = np.bincount(
         origin, table.education_spending - education, len(model.origins)
     )
     table.wealth += saving - education
@@ -101,7 +102,7 @@ def _finance_support(model: TripleWinModel, support: np.ndarray) -> None:
     paid by the households of the same community with positive wealth, each in proportion to
     its wealth, so money is conserved. Supported households have no wealth left to levy. Where
     the community's wealth does not suffice, the origin state pays the rest as social assistance
-    (``model.social_assistance``, in the origin's account).
+    (``model.flows.social_assistance``, in the origin's account).
     """
     table = model.households
     n_communities = int(table.community.max()) + 1
@@ -115,8 +116,8 @@ def _finance_support(model: TripleWinModel, support: np.ndarray) -> None:
     # Communities lie within one origin: the share unfunded is the same for all their households.
     unfunded_share = np.divide(unfunded, needed, out=np.zeros_like(needed), where=needed > 0)
     n_origins = len(model.origins)
-    model.informal_support = np.bincount(table.origin, support, n_origins)
-    model.social_assistance = np.bincount(
+    model.flows.informal_support = np.bincount(table.origin, support, n_origins)
+    model.flows.social_assistance = np.bincount(
         table.origin, support * unfunded_share[table.community], n_origins
     )
 
@@ -124,16 +125,16 @@ def _finance_support(model: TripleWinModel, support: np.ndarray) -> None:
 def _start_enterprises(model: TripleWinModel, remittances: np.ndarray) -> None:
     table = model.households
     params = model.params.households
-    cost = params.enterprise_cost * origin_wages(model)[table.origin, 0]
+    cost = params.enterprise_cost * model.markets.origin_wages[table.origin, 0]
     able = (table.enterprise_capital == 0) & (table.wealth >= cost)
     start = able & model.draws.chance(
         "enterprise", model.household_keys, params.enterprise_propensity
     )
     match = (
-        origin_levers(model, "diaspora_matching")[table.origin]
+        model.origin_parameters.diaspora_matching[table.origin]
         * np.minimum(remittances, cost)
         * start
     )
     table.wealth -= cost * start
     table.enterprise_capital += (cost + match) * start
-    model.diaspora_matching_cost = np.bincount(table.origin, match, len(model.origins))
+    model.flows.diaspora_matching_cost = np.bincount(table.origin, match, len(model.origins))

@@ -23,7 +23,9 @@ def native_share_by_region(model: TripleWinModel) -> list[np.ndarray]:
     shares = []
     for economy in model.destinations:
         natives = economy.natives.sum(axis=1)
-        migrants = model.region_network[:, economy.index, : len(economy.region_names)].sum(axis=0)
+        migrants = model.markets.region_network[:, economy.index, : len(economy.region_names)].sum(
+            axis=0
+        )
         shares.append(natives / (natives + migrants))
     return shares
 

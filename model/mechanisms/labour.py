@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.mechanisms.common import destination_values, origin_values, origin_wages
 from model.population import HIGH, IRREGULAR, NATURALISED, PERMANENT, RETURNED
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ def clear_markets(model: TripleWinModel) -> None:
     update_migrant_labour(model)
     for economy in model.destinations:
         economy.clear_labour_market(
-            model.migrant_labour[economy.index], model.cycle_shocks[economy.index]
+            model.markets.migrant_labour[economy.index], model.shocks.cycle[economy.index]
         )
     _migrant_wages(model)
 
@@ -37,15 +36,15 @@ def clear_markets(model: TripleWinModel) -> None:
 def _clear_origins(model: TripleWinModel) -> None:
     table, people = model.households, model.migrants
     n_origins = len(model.origins)
-    employment = 1.0 - origin_values(model, "unemployment_rate")
-    effort = table.ability * employment[table.origin] * model.shock_multiplier
+    employment = 1.0 - model.origin_parameters.unemployment_rate
+    effort = table.ability * employment[table.origin] * model.shocks.income_multiplier
     returned = np.flatnonzero(people.status == RETURNED)
     home = people.household[returned]
     returnee_effort = (
         people.ability[returned]
         * (1.0 + model.params.skills.returnee_premium)
         * employment[people.origin[returned]]
-        * model.shock_multiplier[home]
+        * model.shocks.income_multiplier[home]
     )
     skill = people.skill[returned]
     labour = np.column_stack(
@@ -58,8 +57,8 @@ def _clear_origins(model: TripleWinModel) -> None:
     )
     for economy in model.origins:
         economy.clear_labour_market(labour[economy.index])
-    model.origin_wage_table = np.array([o.wages for o in model.origins])
-    wages = origin_wages(model)
+    model.markets.origin_wages = np.array([o.wages for o in model.origins])
+    wages = model.markets.origin_wages
     returnee_income = wages[people.origin[returned], skill] * returnee_effort
     people.income[returned] = returnee_income
     people.wage[returned] = returnee_income
@@ -67,8 +66,8 @@ def _clear_origins(model: TripleWinModel) -> None:
         wages[table.origin, 0] * table.workers_low + wages[table.origin, 1] * table.workers_high
     )
     income += np.bincount(home, returnee_income, table.size)
-    model.labour_income = income
-    table.shock_loss[:] = income * np.maximum(0.0, 1.0 / model.shock_multiplier - 1.0)
+    model.markets.labour_income = income
+    table.shock_loss[:] = income * np.maximum(0.0, 1.0 / model.shocks.income_multiplier - 1.0)
 
 
 def _migrant_jobs(model: TripleWinModel) -> None:
@@ -91,14 +90,14 @@ def _migrant_jobs(model: TripleWinModel) -> None:
     for economy in model.destinations:
         mine = destination == economy.index
         regional_unemployment[mine] = economy.unemployment[region[mine], level[mine]]
-    natural = destination_values(model, "natural_unemployment")[destination]
+    natural = model.destination_parameters.natural_unemployment[destination]
     # Numerical guard: a natural rate of zero is allowed by the schema.
     pressure = regional_unemployment / np.maximum(natural, 1e-3)
     separation = np.where(irregular, params.irregular_separation, params.job_separation) * pressure
-    network = model.region_network[people.origin[rows], destination, region]
+    network = model.markets.region_network[people.origin[rows], destination, region]
     finding = (
         params.job_finding
-        * (1.0 - destination_values(model, "discrimination")[destination])
+        * (1.0 - model.destination_parameters.discrimination[destination])
         * (1.0 - params.language_job_effect * (1.0 - people.language[rows]))
         * (1.0 + model.params.migration.network_job_effect * np.log1p(network))
         * (1.0 + params.ties_job_effect * people.ties[rows])
@@ -146,12 +145,14 @@ def update_migrant_labour(model: TripleWinModel) -> None:
     cell = (destination * n_regions + region) * 2 + people.occupation[rows]
     units = efficiency(model, rows) * people.employed[rows]
     labour = np.bincount(cell, units, n_dest * n_regions * 2).reshape(n_dest, n_regions, 2)
-    model.migrant_labour = [labour[d.index, : len(d.region_names)] for d in model.destinations]
+    model.markets.migrant_labour = [
+        labour[d.index, : len(d.region_names)] for d in model.destinations
+    ]
     n_origins = len(model.origins)
     key = (people.origin[rows] * n_dest + destination) * n_regions + region
-    model.region_network = np.bincount(key, minlength=n_origins * n_dest * n_regions).reshape(
-        n_origins, n_dest, n_regions
-    )
+    model.markets.region_network = np.bincount(
+        key, minlength=n_origins * n_dest * n_regions
+    ).reshape(n_origins, n_dest, n_regions)
 
 
 def _migrant_wages(model: TripleWinModel) -> None:
@@ -164,11 +165,13 @@ def _migrant_wages(model: TripleWinModel) -> None:
         price[mine] = economy.migrant_wages[
             people.region[rows[mine]], people.occupation[rows[mine]]
         ]
-    penalty = 1.0 - destination_values(model, "discrimination")[destination]
+    penalty = 1.0 - model.destination_parameters.discrimination[destination]
     penalty = penalty * np.where(
         people.status[rows] == IRREGULAR, 1.0 - model.params.integration.irregular_wage_penalty, 1.0
     )
     people.wage[rows] = price * efficiency(model, rows) * penalty * people.employed[rows]
     # Recorded when paid, so natives' income (step 10) leaves out exactly the wages that went to
     # migrants this year, including those who return or leave the model later in the year.
-    model.migrant_wage_bill = np.bincount(destination, people.wage[rows], len(model.destinations))
+    model.markets.migrant_wage_bill = np.bincount(
+        destination, people.wage[rows], len(model.destinations)
+    )

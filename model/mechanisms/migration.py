@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from model.mechanisms import admission
-from model.mechanisms.common import destination_values, logistic, origin_values, origin_wages
+from model.mechanisms.common import logistic
 from model.population import HIGH
+from model.state import Prospects
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -38,13 +39,21 @@ class Applicants:
 
 
 def decide_and_move(model: TripleWinModel) -> None:
-    """Update migration prospects, collect applicants and pass them to admission."""
-    update_prospects(model)
+    """Update migration prospects, collect applicants and pass them to admission.
+
+    Reads: migrants abroad (destination, employment, occupation, skill, household); households'
+    skills, ability, wealth, income, shock losses and community; ``markets.origin_wages``;
+    ``origin_parameters`` and ``destination_parameters``; ``corridors``; ``params.migration``.
+
+    Writes: ``prospects``, ``counts.migration_attempts``; admission then moves the newcomers
+    (:func:`model.mechanisms.admission.admit`).
+    """
+    model.prospects = observe_prospects(model)
     applicants = _applicants(model)
     admission.admit(model, applicants)
 
 
-def update_prospects(model: TripleWinModel) -> None:
+def observe_prospects(model: TripleWinModel) -> Prospects:
     """What origin households can observe of life abroad: jobs, wages and networks."""
     people = model.migrants
     rows = np.flatnonzero(people.abroad())
@@ -52,27 +61,36 @@ def update_prospects(model: TripleWinModel) -> None:
     destination = people.destination[rows]
     employed = people.employed[rows]
     count = np.bincount(destination, minlength=n_dest)
-    model.employment_abroad = np.where(
+    employment_abroad = np.where(
         count > 0,
         np.bincount(destination, employed, n_dest) / np.maximum(count, 1),
         model.params.migration.prior_employment,
     )
-    model.arrival_wage = _arrival_wages(model)
-    model.community_network = np.bincount(
+    arrival_wage = _arrival_wages(model)
+    community_network = np.bincount(
         model.households.community[people.household[rows]] * n_dest + destination,
         minlength=(int(model.households.community.max()) + 1) * n_dest,
     ).reshape(-1, n_dest)
-    model.expected_abroad_wage, model.emigration_prospect = _prospects_by_origin(model)
+    expected_abroad_wage, emigration_prospect = _prospects_by_origin(model, arrival_wage)
+    return Prospects(
+        employment_abroad=employment_abroad,
+        arrival_wage=arrival_wage,
+        community_network=community_network,
+        expected_abroad_wage=expected_abroad_wage,
+        emigration_prospect=emigration_prospect,
+    )
 
 
-def _prospects_by_origin(model: TripleWinModel) -> tuple[np.ndarray, np.ndarray]:
+def _prospects_by_origin(
+    model: TripleWinModel, arrival_wage: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Best newcomer wage abroad by skill, and the share of origin-born workers abroad by skill."""
     people, table = model.migrants, model.households
     n_origins = len(model.origins)
     wages = np.zeros((n_origins, 2))
     for c in range(len(model.corridors)):
         o, d = model.corridors.origin[c], model.corridors.destination[c]
-        wages[o] = np.maximum(wages[o], model.arrival_wage[d])
+        wages[o] = np.maximum(wages[o], arrival_wage[d])
     abroad = people.abroad()
     alive = people.alive()
     prospect = np.zeros((n_origins, 2))
@@ -129,8 +147,8 @@ def _applicants(model: TripleWinModel) -> Applicants:
     eligible = (adults >= 2) | ((adults == 1) & (table.youth == 0))
     skill = (model.draws.uniform("who goes", keys) * adults < table.workers_high).astype(np.int8)
     origin = table.origin
-    wages = origin_wages(model)
-    unemployment = origin_values(model, "unemployment_rate")[origin]
+    wages = model.markets.origin_wages
+    unemployment = model.origin_parameters.unemployment_rate[origin]
     home_income = np.maximum(wages[origin, skill] * table.ability * (1 - unemployment), 1.0)
     values, costs, networks = _corridor_values(model, skill, home_income)
     choice = np.argmax(values / params.gain_scale + gumbel, axis=1)
@@ -143,7 +161,7 @@ def _applicants(model: TripleWinModel) -> Applicants:
     chance = params.propensity * logistic((value - params.gain_threshold) / params.gain_scale)
     chance *= 1.0 + params.insurance_motive * shock
     go = eligible & liquid & np.isfinite(value) & model.draws.chance("migrate", keys, chance)
-    model.migration_attempts = int(go.sum())
+    model.counts.migration_attempts = int(go.sum())
     return Applicants(
         household=np.flatnonzero(go),
         skill=skill[go],
@@ -165,23 +183,26 @@ def _corridor_values(model: TripleWinModel, skill: np.ndarray, home_income: np.n
     costs = np.zeros((n, n_corr))
     networks = np.zeros((n, n_corr))
     annuity = _annuity(params)
-    low_wage = origin_wages(model)[table.origin, 0]
-    skilled_wage = origin_wages(model)[table.origin, HIGH]
+    low_wage = model.markets.origin_wages[table.origin, 0]
+    skilled_wage = model.markets.origin_wages[table.origin, HIGH]
     bond = (
-        origin_values(model, "skilled_emigration_bond")[table.origin]
+        model.origin_parameters.skilled_emigration_bond[table.origin]
         * skilled_wage
         * (skill == HIGH)
     )
     for c in range(n_corr):
         mine = table.origin == corridors.origin[c]
         d = int(corridors.destination[c])
-        network = model.community_network[table.community, d].astype(float)
+        network = model.prospects.community_network[table.community, d].astype(float)
         employment = np.minimum(
-            model.employment_abroad[d] * (1.0 + params.network_job_effect * np.log1p(network)),
+            model.prospects.employment_abroad[d]
+            * (1.0 + params.network_job_effect * np.log1p(network)),
             params.employment_cap,
         )
-        tax = destination_values(model, "income_tax")[d]
-        abroad_income = employment * model.arrival_wage[d, skill] * table.ability * (1 - tax)
+        tax = model.destination_parameters.income_tax[d]
+        abroad_income = (
+            employment * model.prospects.arrival_wage[d, skill] * table.ability * (1 - tax)
+        )
         gain = np.log(np.maximum(abroad_income, 1.0) / home_income)
         cost = (
             corridors.migration_cost[c]

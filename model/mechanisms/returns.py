@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.mechanisms.common import origin_wages
-from model.observation.events import snapshot
+from model.events import snapshot
 from model.population import (
     BONUS,
     FAILURE,
@@ -56,10 +55,12 @@ def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
     """Returnees rejoin their households with savings, bonus and family."""
     people, table = model.migrants, model.households
     home = people.household[rows]
-    low_wage = origin_wages(model)[people.origin[rows], 0]
+    low_wage = model.markets.origin_wages[people.origin[rows], 0]
     removed = people.return_reason[rows] == REMOVED
     bonus = model.corridors.return_bonus[people.corridor[rows]] * low_wage * ~removed
-    model.return_bonus_paid = np.bincount(people.destination[rows], bonus, len(model.destinations))
+    model.flows.return_bonus_paid = np.bincount(
+        people.destination[rows], bonus, len(model.destinations)
+    )
     np.add.at(table.wealth, home, people.savings[rows] + bonus)
     np.add.at(table.youth, home, people.dependants[rows])
     np.add.at(table.workers_low, home[people.spouse[rows] == SPOUSE_LOW], 1)
@@ -70,8 +71,9 @@ def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
     people.circular[rows] = (
         temporary & ~removed & model.corridors.circular_reentry[people.corridor[rows]]
     )
-    model.recorder.count_departures(people.departure_year[rows], model.year)
-    model.returned_events = snapshot(model, rows)  # as they were abroad, for observers
+    model.events.returned = snapshot(
+        model.migrants, model.year, rows
+    )  # as they were abroad, for observers
     people.status[rows] = RETURNED
     people.return_year[rows] = model.year
     people.savings[rows] = 0.0
@@ -81,14 +83,17 @@ def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
     people.sent[rows] = 0.0
     people.received[rows] = 0.0
     _returnee_enterprises(model, rows)
-    model.returns_this_year = rows
-    model.returns_by_corridor = np.bincount(people.corridor[rows], minlength=len(model.corridors))
+    model.counts.returns_by_corridor = np.bincount(
+        people.corridor[rows], minlength=len(model.corridors)
+    )
 
 
 def _returnee_enterprises(model: TripleWinModel, rows: np.ndarray) -> None:
     table = model.households
     home = np.unique(model.migrants.household[rows])
-    cost = model.params.households.enterprise_cost * origin_wages(model)[table.origin[home], 0]
+    cost = (
+        model.params.households.enterprise_cost * model.markets.origin_wages[table.origin[home], 0]
+    )
     able = (table.enterprise_capital[home] == 0) & (table.wealth[home] >= cost)
     start = able & model.draws.chance(
         "returnee enterprise", home, model.params.skills.returnee_enterprise

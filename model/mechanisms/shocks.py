@@ -12,26 +12,32 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.mechanisms.common import origin_values
+from model.state import Shocks
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
 
-def draw(model: TripleWinModel) -> None:
-    """Draw this year's drought years, cycle innovations and household income multipliers.
+def draw(model: TripleWinModel) -> Shocks:
+    """This year's drought years, cycle innovations and household income multipliers.
 
     Draws are keyed to the country and the household, so replication ``i`` of two scenarios
     shares its droughts, cycle and household luck (common random numbers).
+
+    Reads: ``origin_parameters`` (drought probability and loss, income shock sd),
+    ``households.origin`` and ``households.drought_exposed``.
+
+    Returns:
+        The year's :class:`~model.state.Shocks` (the model keeps them as ``model.shocks``).
     """
     draws = model.draws
+    parameters = model.origin_parameters
     origins = np.arange(len(model.origins))
-    model.drought = draws.chance("drought", origins, origin_values(model, "drought_probability"))
-    model.cycle_shocks = draws.normal("business cycle", np.arange(len(model.destinations)))
+    drought = draws.chance("drought", origins, parameters.drought_probability)
+    cycle = draws.normal("business cycle", np.arange(len(model.destinations)))
     table = model.households
-    sd = origin_values(model, "income_shock_sd")[table.origin]
+    sd = parameters.income_shock_sd[table.origin]
     z = draws.normal("income shock", model.household_keys)
-    drought_loss = (origin_values(model, "drought_loss") * model.drought)[table.origin]
-    model.shock_multiplier = np.exp(sd * z - 0.5 * sd**2) * (
-        1.0 - drought_loss * table.drought_exposed
-    )
+    drought_loss = (parameters.drought_loss * drought)[table.origin]
+    multiplier = np.exp(sd * z - 0.5 * sd**2) * (1.0 - drought_loss * table.drought_exposed)
+    return Shocks(drought=drought, cycle=cycle, income_multiplier=multiplier)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model.events import snapshot
 from model.mechanisms import fiscal
-from model.observation.events import snapshot
 from model.population import (
     FAMILY,
     IRREGULAR,
@@ -84,7 +84,7 @@ def _irregular_migrants(model: TripleWinModel) -> None:
     enforcement = model.corridors.enforcement[corridor]
     removed = draw < enforcement
     regularised = ~removed & (draw < enforcement + model.corridors.regularisation[corridor])
-    fiscal.record_enforcement(model, rows, enforcement)
+    model.flows.enforcement_spending = fiscal.enforcement_spending(model, rows, enforcement)
     people.must_leave[rows[removed]] = True
     people.return_reason[rows[removed]] = REMOVED
     people.status[rows[regularised]] = TEMPORARY
@@ -98,7 +98,7 @@ def _permanent_residents(model: TripleWinModel) -> None:
     keys = people.person_key[rows]
     eligible = people.residence_years[rows] >= params.naturalisation_years
     naturalise = eligible & model.draws.chance("naturalisation", keys, params.naturalisation)
-    model.naturalised_events = snapshot(model, rows[naturalise])
+    model.events.naturalised = snapshot(model.migrants, model.year, rows[naturalise])
     people.status[rows[naturalise]] = NATURALISED
     settled = rows[model.draws.chance("return plan dropped", keys, model.params.returns.plan_drop)]
     people.return_plan[settled] = False
@@ -132,10 +132,12 @@ def _reunify_families(model: TripleWinModel) -> None:
     joined = (table.youth[home] + has_spouse).astype(np.int16)
     table.members_abroad[home] += joined
     table.youth[home] = 0
-    model.reunified_this_year = int(join.size)
-    model.reunified_events = snapshot(model, join)  # persons include the family who joined
+    model.counts.reunified = int(join.size)
+    model.events.reunified = snapshot(
+        model.migrants, model.year, join
+    )  # persons include the family who joined
     # Family members enter through the family channel: counted as arrivals (persons).
-    model.arrivals_by_channel[FAMILY] += int(joined.sum())
-    model.arrivals_by_corridor += np.bincount(
+    model.counts.arrivals_by_channel[FAMILY] += int(joined.sum())
+    model.counts.arrivals_by_corridor += np.bincount(
         people.corridor[join], joined, len(model.corridors)
     ).astype(np.int64)

@@ -7,7 +7,7 @@ Statistics Division, Recommendations on Statistics of International Migration, R
 UN Expert Group on Migration Statistics, conceptual framework, 2021). Observing never changes a
 run: the observers draw their random numbers from their own stream of the run's seed.
 
-Import the pieces from their modules (``model.observation.observer`` and so on); this package's
-``__init__`` stays empty so that the mechanisms can import :mod:`model.observation.events`
-cheaply.
+Import the pieces from their modules (``model.observation.observer`` and so on). The events the
+observers read (returns, exits, naturalisations, reunifications) are recorded by the model itself
+(:mod:`model.events`).
 """

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from model.mechanisms.households import residents
+from model.population import residents
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -92,7 +92,7 @@ def interview(
             "design_weight": design[origin],
             "responded": responded,
             "weight": np.where(responded, design[origin] * answered[origin], np.nan),
-            "residents": np.where(responded, residents(model)[sample], np.nan),
+            "residents": np.where(responded, residents(model.households, model.migrants)[sample], np.nan),
             "remittances_received": np.where(
                 responded, table.remittances_received[sample] * recall, np.nan
             ),

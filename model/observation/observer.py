@@ -18,7 +18,6 @@ import pandas as pd
 
 from model.model import TripleWinModel
 from model.observation import bilateral_table, census, household_survey, truth
-from model.observation.events import of_year
 from model.observation.permit_records import PermitRegister
 from model.scenario.schema import Scenario
 
@@ -107,7 +106,7 @@ class Observer:
 
     def _returned_this_year(self) -> np.ndarray:
         """Persons who came home this year, per household and destination they came back from."""
-        events = of_year(self.model, "returned")
+        events = self.model.events.returned
         n_dest = len(self.model.destinations)
         key = events.household.astype(np.int64) * n_dest + events.destination
         size = self.model.households.size * n_dest

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from model.events import Events
 from model.observation import truth
-from model.observation.events import Events, of_year
 from model.population import CHANNEL_NAMES, IRREGULAR, IRREGULAR_ROUTE, TEMPORARY
 
 if TYPE_CHECKING:
@@ -84,9 +84,9 @@ class PermitRegister:
             corridor (destination and origin).
         """
         # Only people with a legal status are in the register to leave it.
-        returned = of_year(model, "returned")
+        returned = model.events.returned
         returned = returned.subset(returned.status != IRREGULAR)
-        died = of_year(model, "exited_abroad")
+        died = model.events.exited_abroad
         exits_recorded = rng.random(returned.size) < self.params.exit_recording
         deaths_recorded = rng.random(died.size) < self.params.death_registration
         self.ghosts.drop_lapsed(model.year)

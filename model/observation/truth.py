@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from model.observation.events import of_year
 from model.population import CHANNEL_NAMES, FAMILY, IRREGULAR, NATURALISED, PERMANENT, TEMPORARY
 
 if TYPE_CHECKING:
@@ -80,9 +79,9 @@ def flows(model: TripleWinModel) -> pd.DataFrame:
     """Persons entering and leaving the population abroad this year, per corridor."""
     people = model.migrants
     entered = arrivals(model)
-    joined = of_year(model, "reunified")
-    returned = of_year(model, "returned")
-    died = of_year(model, "exited_abroad")
+    joined = model.events.reunified
+    returned = model.events.returned
+    died = model.events.exited_abroad
     columns = {
         "entries": persons_by_corridor(model, people.corridor[entered], None),
         # The migrant was already abroad: only the spouse and children who joined enter.
@@ -97,7 +96,7 @@ def entries_by_channel(model: TripleWinModel) -> pd.DataFrame:
     """Persons entering this year per corridor and channel ('family' for those who joined)."""
     people = model.migrants
     entered = arrivals(model)
-    joined = of_year(model, "reunified")
+    joined = model.events.reunified
     n_channels = len(CHANNEL_NAMES)
     key = people.corridor[entered].astype(np.int64) * n_channels + people.channel[entered]
     counts = np.bincount(key, None, len(model.corridors) * n_channels).astype(float)
@@ -111,7 +110,7 @@ def entries_by_channel(model: TripleWinModel) -> pd.DataFrame:
 
 def remittances(model: TripleWinModel) -> pd.DataFrame:
     """Remittances sent (fees included) and received this year, per corridor (PPP $)."""
-    sent, received = model.remittances_by_corridor
+    sent, received = model.flows.remittances_by_corridor
     return corridor_frame(model, {"sent": sent, "received": received})
 
 

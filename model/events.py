@@ -1,21 +1,19 @@
-"""Events of the year as observers need them: who returned, left the model, naturalised, or was joined.
+"""Events of the year: who returned, left the model abroad, naturalised, or was joined by family.
 
-A mechanism that moves people keeps a snapshot of them at the moment of the event (one line:
-``model.returned_events = snapshot(model, rows)``), because the columns change right after:
-a returnee's status becomes 'returned' and the family that came home with them is no longer
-counted abroad; a row whose person left the model is freed. The indicators (step 10) and the
-measurement layer read these snapshots instead of reconstructing the events from later state.
+A mechanism that moves people keeps a snapshot of them at the moment of the event, because the
+columns change right after: a returnee's status becomes 'returned' and the family that came home
+with them is no longer counted abroad; a row whose person left the model is freed. The indicators
+and the measurement layer read these snapshots (``model.events``) instead of reconstructing the
+events from later state.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from model.model import TripleWinModel
+from model.population import MigrantTable
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,7 @@ class Events:
         status: Legal status just before the event (permanent for a naturalisation).
         channel: Channel of the latest entry.
         permit_left: Years left on a temporary permit at the event.
+        departure_year: Year of the latest departure (the arrival cohort abroad).
         persons: People the row stood for (the migrant, spouse and children abroad): before a
             return or an exit, and after the family joined for a reunification.
     """
@@ -47,6 +46,7 @@ class Events:
     status: np.ndarray
     channel: np.ndarray
     permit_left: np.ndarray
+    departure_year: np.ndarray
     persons: np.ndarray
 
     @property
@@ -59,13 +59,18 @@ class Events:
         arrays = {f.name: getattr(self, f.name)[keep] for f in fields(self) if f.name != "year"}
         return replace(self, **arrays)
 
+    @classmethod
+    def none(cls, year: int = 0) -> Events:
+        """No one: the events of a year in which nothing of the kind happened."""
+        empty = np.zeros(0, dtype=np.int64)
+        return cls(year, *([empty] * (len(fields(cls)) - 1)))
 
-def snapshot(model: TripleWinModel, rows: np.ndarray) -> Events:
+
+def snapshot(people: MigrantTable, year: int, rows: np.ndarray) -> Events:
     """Copy what observers need of ``rows`` before the event changes them."""
-    people = model.migrants
     rows = np.asarray(rows, dtype=np.int64)
     return Events(
-        year=model.year,
+        year=year,
         rows=rows,
         household=people.household[rows],
         origin=people.origin[rows],
@@ -75,23 +80,28 @@ def snapshot(model: TripleWinModel, rows: np.ndarray) -> Events:
         status=people.status[rows],
         channel=people.channel[rows],
         permit_left=people.permit_left[rows],
+        departure_year=people.departure_year[rows],
         persons=people.persons(rows),
     )
 
 
-def none(year: int = 0) -> Events:
-    """No one: the events of a year in which nothing of the kind happened (or before year 1)."""
-    empty = np.zeros(0, dtype=np.int64)
-    return Events(year, empty, empty, empty, empty, empty, empty, empty, empty, empty, empty)
+@dataclass
+class YearEvents:
+    """This year's events of each kind (none until the mechanism records them).
 
-
-def of_year(model: TripleWinModel, name: str) -> Events:
-    """This year's events of one kind (``returned``, ``exited_abroad``, ``naturalised``, ``reunified``).
-
-    Falls back to no events when the mechanism did not record any this year (before year 1, say),
-    so a snapshot left from an earlier year is never counted twice.
+    Attributes:
+        returned: People who went home (step 7), as they were abroad.
+        exited_abroad: People abroad whose working life ended (they leave the model).
+        naturalised: Permanent residents who naturalised (step 6).
+        reunified: Migrants whose family joined them (step 6), the family included.
     """
-    events = getattr(model, f"{name}_events", None)
-    if events is None or events.year != model.year:
-        return none(model.year)
-    return events
+
+    returned: Events = field(default_factory=Events.none)
+    exited_abroad: Events = field(default_factory=Events.none)
+    naturalised: Events = field(default_factory=Events.none)
+    reunified: Events = field(default_factory=Events.none)
+
+    @classmethod
+    def of_year(cls, year: int) -> YearEvents:
+        """No events yet in ``year``."""
+        return cls(*(Events.none(year) for _ in fields(cls)))
