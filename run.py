@@ -2,12 +2,8 @@
 
 import sys
 
-from model.numerics import pin_simd
-
-# Before numpy is imported: the same numbers by seed on every x86 machine (model/numerics.py).
-pin_simd()
-
-from experiments.cli import main  # noqa: E402
+# Importing experiments imports model first, which pins numpy's code path (model/numerics.py).
+from experiments.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

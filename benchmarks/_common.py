@@ -11,10 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from model.numerics import pin_simd  # noqa: E402
-
-# Measured on the code path that run.py computes on (model/numerics.py).
-pin_simd()
+# Importing the model package first pins numpy's code path, the one run.py computes on.
+import model  # noqa: E402, F401, I001
 
 import yaml  # noqa: E402
 

@@ -1,13 +1,19 @@
 """TripleWin: an agent-based simulator of international migration and co-development.
 
-The model's classes are imported lazily, so that light users of the package (the command line's
-``--help``, the scenario schema) do not pay for importing Mesa.
+Importing the package pins numpy's code path before numpy is loaded (:mod:`model.numerics`), so
+results by seed are the same whatever script or notebook starts the simulator. The model's classes
+are imported lazily, so that light users of the package (the command line's ``--help``, the
+scenario schema) do not pay for importing Mesa.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 from typing import Any
+
+from model.numerics import pin_simd
+
+pin_simd()
 
 __all__ = ["RunResult", "TripleWinModel", "simulate"]
 _HOMES = {

@@ -102,6 +102,9 @@ class IndicatorRecorder:
         cohort = departure_years[(departure_years >= 1) & (departure_years <= self.horizon)]
         np.add.at(self.departures, (cohort, np.minimum(year - cohort, self.horizon)), 1)
 
+    def start(self, model: TripleWinModel) -> None:
+        """Nothing to see before the first year: the table has room for every year already."""
+
     def observe(self, model: TripleWinModel) -> None:
         """Compute and store this year's indicators and the year's departures by cohort.
 

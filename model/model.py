@@ -44,7 +44,14 @@ from model.world import Corridors, RandomStreams
 
 
 class RunObserver(Protocol):
-    """Something that watches a run: told after every year, it never changes the model."""
+    """Something that watches a run: shown the model as built and after every year.
+
+    Observers read the model; they never change it, so a run gives the same numbers whoever
+    watches.
+    """
+
+    def start(self, model: TripleWinModel) -> None:
+        """See the model as built, before the first year."""
 
     def observe(self, model: TripleWinModel) -> None:
         """See the model after a year (the year is ``model.year``)."""
@@ -144,6 +151,8 @@ class TripleWinModel(mesa.Model):
         self._build_economies_and_people()
         self.recorder = IndicatorRecorder(self, self.horizon)
         self.observers = [self.recorder, *observers]
+        for observer in self.observers:
+            observer.start(self)
         self.running = True
 
     def _renew_yearly_state(self) -> None:

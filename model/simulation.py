@@ -1,15 +1,23 @@
-"""One run of TripleWin from a scenario and a seed, summarised for the experiment machinery."""
+"""The one run loop: build a model from a scenario and a seed, step it to the end, summarise it.
+
+Every way of running the model goes through :func:`run_model` (``run``, ``compare``, sweeps,
+validation, the measurement layer) or, where something else drives the years (the classroom app
+steps the model when a student presses play), through the same :meth:`TripleWinModel.step` with
+the same observers. What watches a run is an observer (:class:`model.model.RunObserver`): the
+indicator recorder, the validation probes, the census and survey takers, the app's diary.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from model.indicators import INDICATORS
-from model.model import TripleWinModel
+from model.model import RunObserver, TripleWinModel
 from model.scenario.schema import Scenario
 
 
@@ -18,13 +26,13 @@ class RunResult:
     """What one replication reports.
 
     Attributes:
-        indicators: Evaluation-window means of every indicator (canonical names, DESIGN §6).
+        indicators: Evaluation-window means of every indicator (canonical names, docs/ODD.md §7.18).
         by_country: Window means per country, keyed ``origin:NAME`` or ``destination:NAME``.
         yearly: One row per simulated year: ``year`` then one column per indicator.
         timings: Seconds spent building (``build_s``) and running (``run_s``) the model.
         cohorts: Return statistics of arrival cohorts (share left within 1 and 5 years).
         by_region: Window means of the integration indicators per region, keyed
-            ``destination:NAME/REGION`` (``model.integration_measures.REGION_INDICATORS``).
+            ``destination:NAME/REGION`` (``model.integration_regions.REGION_INDICATORS``).
     """
 
     indicators: dict[str, float]
@@ -33,6 +41,19 @@ class RunResult:
     timings: dict[str, float] = field(default_factory=dict)
     cohorts: dict[str, float] = field(default_factory=dict)
     by_region: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+@dataclass
+class FinishedRun:
+    """A model stepped to the end of its horizon, and how long that took.
+
+    Attributes:
+        model: The model after its last year.
+        timings: Seconds spent building (``build_s``) and running (``run_s``) the model.
+    """
+
+    model: TripleWinModel
+    timings: dict[str, float]
 
 
 def window_means(frame: pd.DataFrame, evaluation_years: int) -> dict[str, float]:
@@ -46,17 +67,26 @@ def window_means(frame: pd.DataFrame, evaluation_years: int) -> dict[str, float]
     return {name: float(value) for name, value in zip(INDICATORS, means, strict=True)}
 
 
-def simulate(
-    scenario: Scenario, seed: np.random.SeedSequence | int, years: int | None = None
-) -> RunResult:
-    """Build the model, run it for ``years`` (default: the scenario's), and summarise it."""
+def run_model(
+    scenario: Scenario,
+    seed: np.random.SeedSequence | int,
+    years: int | None = None,
+    observers: Sequence[RunObserver] = (),
+) -> FinishedRun:
+    """Build the model and step it for ``years`` (default: the scenario's), observers watching."""
     start = time.perf_counter()
-    model = TripleWinModel(scenario, seed=seed, years=years)
+    model = TripleWinModel(scenario, seed=seed, years=years, observers=observers)
     built = time.perf_counter()
     for _ in range(model.horizon):
         model.step()
     finished = time.perf_counter()
-    window = min(scenario.simulation.evaluation_years, model.horizon)
+    return FinishedRun(model, {"build_s": built - start, "run_s": finished - built})
+
+
+def summarise(run: FinishedRun) -> RunResult:
+    """Window means, yearly series, cohorts and regions of a finished run."""
+    model = run.model
+    window = min(model.params.simulation.evaluation_years, model.horizon)
     yearly = model.recorder.frame()
     return RunResult(
         indicators=window_means(yearly, window),
@@ -65,10 +95,20 @@ def simulate(
             for key, frame in model.recorder.country_frames().items()
         },
         yearly=yearly,
-        timings={"build_s": built - start, "run_s": finished - built},
+        timings=dict(run.timings),
         cohorts={
             "left_within_1y": model.recorder.left_within(1, model.horizon),
             "left_within_5y": model.recorder.left_within(5, model.horizon),
         },
         by_region=model.recorder.region_window_means(window),
     )
+
+
+def simulate(
+    scenario: Scenario,
+    seed: np.random.SeedSequence | int,
+    years: int | None = None,
+    observers: Sequence[RunObserver] = (),
+) -> RunResult:
+    """Build the model, run it for ``years`` (default: the scenario's), and summarise it."""
+    return summarise(run_model(scenario, seed, years, observers))

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model.numerics import pin_simd
+import pytest
 
-# Before numpy is imported, as run.py does: tests compute on the code path users run.
-pin_simd()
-
-import pytest  # noqa: E402
-
-from model.scenario.schema import Scenario  # noqa: E402
+# Before numpy is imported: importing the model package pins numpy's code path, as for users.
+import model  # noqa: F401
+from model.scenario.schema import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"

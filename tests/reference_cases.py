@@ -10,14 +10,10 @@ import json
 import math
 from pathlib import Path
 
-from model.numerics import pin_simd
-
-# Pinned on the code path of run.py and the tests, whatever this machine's SIMD (model/numerics.py).
-pin_simd()
-
-from model.scenario.schema import Scenario  # noqa: E402
-from model.simulation import simulate  # noqa: E402
-from tests.conftest import small  # noqa: E402
+# Importing the model package pins numpy's code path, as for run.py and the tests.
+from model.scenario.schema import Scenario
+from model.simulation import simulate
+from tests.conftest import small
 
 REFERENCE_FILE = Path(__file__).with_name("data") / "reference_runs.json"
 

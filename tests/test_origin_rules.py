@@ -52,7 +52,9 @@ def watch_step_4(monkeypatch) -> list[dict]:
         table = model.households
         before = table.wealth.copy()
         gdp = model.origins[0].output / model.origins[0].residents
-        expected_transfers = model.params.households.transfer * gdp * residents(model.households, model.migrants)
+        expected_transfers = (
+            model.params.households.transfer * gdp * residents(model.households, model.migrants)
+        )
         original(model)
         seen.append(
             {

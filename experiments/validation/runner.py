@@ -15,14 +15,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from experiments import records
 from experiments.scenarios import LoadedScenario, load
 from experiments.seeds import replication_seed
 from experiments.validation.probes import PROBES, Probe
 from experiments.validation.registry import Experiment
 from model.errors import InputError
-from model.model import TripleWinModel
 from model.scenario.schema import Scenario
-from model.simulation import window_means
+from model.simulation import run_model, summarise
 
 RUN_COLUMNS = ("experiment", "point", "value", "replication")
 
@@ -61,23 +61,15 @@ def run_once(
 ) -> dict[str, float]:
     """One run with probes: every indicator's window mean, the cohort statistics, the probes'.
 
-    The record matches :func:`model.simulation.simulate` (``records.run_record``) for the same
-    scenario and seed; the probes only watch.
+    The run goes through the one run loop (:func:`model.simulation.run_model`) with the probes
+    as observers, so its record is :func:`experiments.records.run_record` of the same scenario
+    and seed; the probes only watch.
     """
     start = time.perf_counter()
-    model = TripleWinModel(scenario, seed=seed)
+    finished = run_model(scenario, seed, observers=probes)
+    record = records.run_record(summarise(finished))
     for probe in probes:
-        probe.start(model)
-    for _ in range(model.horizon):
-        model.step()
-        for probe in probes:
-            probe.observe(model)
-    window = min(scenario.simulation.evaluation_years, model.horizon)
-    record = window_means(model.recorder.frame(), window)
-    record["left_within_1y"] = model.recorder.left_within(1, model.horizon)
-    record["left_within_5y"] = model.recorder.left_within(5, model.horizon)
-    for probe in probes:
-        record.update(probe.finish(model))
+        record.update(probe.finish(finished.model))
     record["seconds"] = time.perf_counter() - start
     return record
 

@@ -92,7 +92,9 @@ def interview(
             "design_weight": design[origin],
             "responded": responded,
             "weight": np.where(responded, design[origin] * answered[origin], np.nan),
-            "residents": np.where(responded, residents(model.households, model.migrants)[sample], np.nan),
+            "residents": np.where(
+                responded, residents(model.households, model.migrants)[sample], np.nan
+            ),
             "remittances_received": np.where(
                 responded, table.remittances_received[sample] * recall, np.nan
             ),

@@ -20,6 +20,7 @@ from model.model import TripleWinModel
 from model.observation import bilateral_table, census, household_survey, truth
 from model.observation.permit_records import PermitRegister
 from model.scenario.schema import Scenario
+from model.simulation import run_model
 
 # Spawn-key suffix of the observers' seeds (the model's own streams use other suffixes).
 OBSERVATION_STREAM = 99
@@ -58,11 +59,12 @@ class Observations:
 class Observer:
     """Keeps the registers and takes censuses and surveys of one model as it runs.
 
-    Args:
-        model: The model observed; :meth:`observe` is called after each of its steps.
+    A run observer (:class:`model.model.RunObserver`): :meth:`start` is shown the model as built,
+    :meth:`observe` the model after each of its years.
     """
 
-    def __init__(self, model: TripleWinModel) -> None:
+    def start(self, model: TripleWinModel) -> None:
+        """Open the registers of ``model``."""
         self.model = model
         self.params = model.params.measurement
         self.register = PermitRegister(self.params)
@@ -78,9 +80,8 @@ class Observer:
         key = (*seed.spawn_key, OBSERVATION_STREAM, INSTRUMENTS.index(instrument), self.model.year)
         return np.random.default_rng(np.random.SeedSequence(seed.entropy, spawn_key=key))
 
-    def observe(self) -> None:
+    def observe(self, model: TripleWinModel) -> None:
         """Record the year that the model has just completed."""
-        model = self.model
         self._returned.append(self._returned_this_year())
         for name, frame in self.register.record_year(model, self.generator("register")).items():
             self._observed[name].append(frame)
@@ -136,9 +137,6 @@ def observe_run(
     scenario: Scenario, seed: np.random.SeedSequence | int, years: int | None = None
 ) -> Observations:
     """Run a model for ``years`` (default: the scenario's) with observers, and return their tables."""
-    model = TripleWinModel(scenario, seed=seed, years=years)
-    observer = Observer(model)
-    for _ in range(model.horizon):
-        model.step()
-        observer.observe()
+    observer = Observer()
+    run_model(scenario, seed, years, observers=[observer])
     return observer.observations()
