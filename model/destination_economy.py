@@ -68,6 +68,8 @@ class DestinationEconomy(mesa.Agent):
         )
         self.cycle = 0.0
         self.unemployment = np.full_like(self.natives, config.natural_unemployment)
+        # Employed natives by region and skill; set by every step 2 (labour markets).
+        self.employed_natives = self.natives * (1.0 - self.unemployment)
         self.native_wages = self.clearing_wages(self.natives, np.zeros_like(self.natives))[0]
         self.migrant_wages = self.native_wages.copy()
         self.output = np.zeros(len(regions))

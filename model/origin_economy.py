@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import mesa
 import numpy as np
 
 from model import production
-from model.mechanisms.fiscal import HumanCapital
 from model.scenario.economies import OriginConfig
 from model.scenario.policy import Policy
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
+
+
+@dataclass(frozen=True)
+class HumanCapital:
+    """Shares that feed origin TFP, measured over the origin's residents (headcounts).
+
+    Attributes:
+        skilled: Skilled share of resident working-age adults, returnees included.
+        returnees: Returnee share of resident working-age adults.
+        diaspora: Share of the origin-born living abroad (migrants and the family who joined).
+        residents: Members at home (working-age and youth) plus returnees.
+    """
+
+    skilled: float
+    returnees: float
+    diaspora: float
+    residents: float
 
 
 class OriginEconomy(mesa.Agent):
@@ -100,6 +117,7 @@ class OriginEconomy(mesa.Agent):
         Both relative terms are 1 at the start, so the calibrated GDP per capita holds in year 1.
         """
         config = self.config
+        self.residents = shares.residents
         # Numerical guard: an origin left with no skilled resident would make the power zero.
         relative_skills = max(shares.skilled, 1e-6) / self.initial_skilled_share
         diaspora_change = shares.diaspora - self.initial_diaspora_share

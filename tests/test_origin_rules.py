@@ -9,6 +9,7 @@ import pytest
 
 from model.mechanisms import fiscal, households
 from model.model import TripleWinModel
+from model.origin_economy import HumanCapital
 from model.population import residents
 from tests.conftest import small
 
@@ -29,9 +30,7 @@ def test_a_larger_diaspora_raises_origin_tfp():
     shares = fiscal.human_capital(model, 0)
     economy.update(shares, 0)
     same = economy.tfp
-    larger = fiscal.HumanCapital(
-        shares.skilled, shares.returnees, shares.diaspora + 0.1, shares.residents
-    )
+    larger = HumanCapital(shares.skilled, shares.returnees, shares.diaspora + 0.1, shares.residents)
     economy.update(larger, 0)
     assert economy.tfp == pytest.approx(same * math.exp(0.5 * 0.1), rel=1e-12)
 

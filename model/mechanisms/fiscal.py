@@ -13,11 +13,11 @@ bonds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model.origin_economy import HumanCapital
 from model.population import HIGH, RETURNED
 from model.state import MigrantFiscalFlows
 
@@ -167,23 +167,6 @@ def destination_gdp_per_capita(model: TripleWinModel, destination: int) -> float
     return float(economy.output.sum() / (economy.native_population + people.persons(rows).sum()))
 
 
-@dataclass(frozen=True)
-class HumanCapital:
-    """Shares that feed origin TFP, measured over the origin's residents (headcounts).
-
-    Attributes:
-        skilled: Skilled share of resident working-age adults, returnees included.
-        returnees: Returnee share of resident working-age adults.
-        diaspora: Share of the origin-born living abroad (migrants and the family who joined).
-        residents: Members at home (working-age and youth) plus returnees.
-    """
-
-    skilled: float
-    returnees: float
-    diaspora: float
-    residents: float
-
-
 def human_capital(model: TripleWinModel, origin: int) -> HumanCapital:
     """Skilled, returnee and diaspora shares of one origin, from the population columns."""
     table, people = model.households, model.migrants
@@ -204,7 +187,5 @@ def human_capital(model: TripleWinModel, origin: int) -> HumanCapital:
 
 
 def origin_human_capital(model: TripleWinModel, origin: int) -> HumanCapital:
-    """Step 9: the origin's shares for the TFP update; its resident count is updated."""
-    shares = human_capital(model, origin)
-    model.origins[origin].residents = shares.residents
-    return shares
+    """Step 9: the origin's shares for the TFP update (and its resident count)."""
+    return human_capital(model, origin)
