@@ -40,7 +40,15 @@ if TYPE_CHECKING:
 
 
 def admit(model: TripleWinModel, applicants: Applicants) -> None:
-    """Run every destination's channels, then write the year's newcomers in one batch."""
+    """Run every destination's channels, then write the year's newcomers in one batch.
+
+    Reads: ``applicants`` (step 8a); ``partnerships.trainees``; returnees eligible for circular
+    re-entry; ``destination_parameters`` (quotas, selectivity); the destinations' natives;
+    ``corridors`` (costs, risks, enforcement); households' wealth and shocks.
+
+    Writes: newcomers' rows of the migrant table and their households (members, wealth);
+    ``counts`` (arrivals, irregular failures); ``flows.emigration_bonds``.
+    """
     newcomers = Newcomers()
     # A household sends one first-time migrant a year: one that sent a trainee (to any partner
     # destination) sends no other trainee and does not also apply.

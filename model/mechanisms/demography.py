@@ -33,7 +33,15 @@ def expected_skill_premium(model: TripleWinModel) -> np.ndarray:
 
 
 def come_of_age(model: TripleWinModel) -> None:
-    """Youth join the working-age population, skilled with the chance of the education rule."""
+    """Youth join the working-age population, skilled with the chance of the education rule.
+
+    Reads: households' ``youth``, ``education_spending`` and ``origin``; the origins' output and
+    residents; ``markets.origin_wages``; ``prospects`` (expected wage abroad, emigration
+    prospect); ``destination_parameters.training_partnership``; ``params.skills``.
+
+    Writes: households' ``youth``, ``workers_low`` and ``workers_high``;
+    ``partnerships.trainees``; ``flows.training_cost``.
+    """
     table = model.households
     params = model.params.skills
     draws, keys = model.draws, model.household_keys
@@ -93,7 +101,13 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
 
 
 def births_and_exits(model: TripleWinModel) -> None:
-    """Births to adults at home; working lives end at home and abroad (people leave the model)."""
+    """Births to adults at home; working lives end at home and abroad (people leave the model).
+
+    Reads: households' members and returnees; migrants alive; ``params.demography``.
+
+    Writes: households' ``youth``, ``workers_low``, ``workers_high`` and ``members_abroad``;
+    the migrant table (rows released); ``events.exited_abroad``; the ledger's births and exits.
+    """
     table, people = model.households, model.migrants
     draws, keys = model.draws, model.household_keys
     n_origins = len(model.origins)

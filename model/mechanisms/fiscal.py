@@ -26,7 +26,13 @@ if TYPE_CHECKING:
 
 
 def account(model: TripleWinModel) -> None:
-    """Fill each economy's ``fiscal`` dictionary for this year; record GDP per resident."""
+    """Fill each economy's ``fiscal`` dictionary for this year; record GDP per resident.
+
+    Reads: ``flows`` (migrants' fiscal flows, programme costs), ``markets.labour_income``,
+    ``origin_parameters.income_tax`` and the economies' output and residents.
+
+    Writes: every economy's ``fiscal``; destinations' ``gdp_per_resident``.
+    """
     _destination_accounts(model)
     _origin_accounts(model)
     record_gdp_per_resident(model)

@@ -31,7 +31,14 @@ def native_share_by_region(model: TripleWinModel) -> list[np.ndarray]:
 
 
 def integrate(model: TripleWinModel) -> None:
-    """Language, ties and recognition of every migrant abroad; years abroad and of residence."""
+    """Language, ties and recognition of every migrant abroad; years abroad and of residence.
+
+    Reads: migrants abroad; ``corridors`` (integration spending, skill recognition);
+    ``markets.region_network``; the destinations' natives; ``params.integration``.
+
+    Writes: migrants' ``language``, ``ties``, ``recognised``, ``years_abroad`` and
+    ``residence_years``.
+    """
     people = model.migrants
     params = model.params.integration
     rows = np.flatnonzero(people.abroad())

@@ -22,7 +22,18 @@ if TYPE_CHECKING:
 
 
 def clear_markets(model: TripleWinModel) -> None:
-    """Set origin wages and labour incomes, migrants' jobs and wages abroad."""
+    """Set origin wages and labour incomes, migrants' jobs and wages abroad.
+
+    Reads: households' members, ability and ``origin``; returnees (the migrant table);
+    ``shocks``; migrants abroad (skill, language, ties, status, recognition, region, network);
+    ``origin_parameters.unemployment_rate``, ``destination_parameters`` (natural unemployment,
+    discrimination); the economies' production.
+
+    Writes: ``markets`` (origin wages, labour income, migrant labour, region network, migrant
+    wage bill); households' ``shock_loss``; returnees' ``income`` and ``wage``; migrants'
+    ``employed``, ``unemployed_years``, ``occupation`` and ``wage``; the economies' wages,
+    output and unemployment.
+    """
     _clear_origins(model)
     _migrant_jobs(model)
     update_migrant_labour(model)
@@ -135,7 +146,10 @@ def skilled_job(model: TripleWinModel, rows: np.ndarray) -> np.ndarray:
 
 
 def update_migrant_labour(model: TripleWinModel) -> None:
-    """Occupations, employed migrant labour by destination, region and occupation, and networks."""
+    """Occupations, employed migrant labour by destination, region and occupation, and networks.
+
+    Writes: migrants' ``occupation``; ``markets.migrant_labour`` and ``markets.region_network``.
+    """
     people = model.migrants
     rows = np.flatnonzero(people.abroad())
     people.occupation[rows] = skilled_job(model, rows)

@@ -29,7 +29,16 @@ if TYPE_CHECKING:
 
 
 def return_home(model: TripleWinModel) -> None:
-    """Decide who returns this year and bring them home."""
+    """Decide who returns this year and bring them home.
+
+    Reads: migrants abroad (plans, savings, targets, unemployment, family, must-leave);
+    ``corridors.return_bonus`` and ``circular_reentry``; ``markets.origin_wages``;
+    ``params.returns`` and ``params.skills``.
+
+    Writes: returnees' row (status, return year and reason, savings, family, circular flag);
+    households' ``wealth``, members, ``members_abroad`` and ``enterprise_capital``;
+    ``events.returned``; ``counts.returns_by_corridor``; ``flows.return_bonus_paid``.
+    """
     people = model.migrants
     params = model.params.returns
     rows = np.flatnonzero(people.abroad())

@@ -35,7 +35,17 @@ if TYPE_CHECKING:
 
 
 def transitions(model: TripleWinModel) -> None:
-    """Permit expiry, overstay, removal, regularisation, naturalisation and reunification."""
+    """Permit expiry, overstay, removal, regularisation, naturalisation and reunification.
+
+    Reads: migrants abroad (status, permit, channel, employment, residence, family, income);
+    households' members; ``corridors`` (visa years, enforcement, regularisation, family
+    reunification); ``flows.migrant_fiscal.gdp_per_capita``; ``params.integration``.
+
+    Writes: migrants' ``status``, ``permit_left``, ``channel``, ``must_leave``,
+    ``return_reason``, ``residence_years``, ``return_plan``, ``dependants`` and ``spouse``;
+    households' members and ``members_abroad``; ``events.naturalised`` and ``events.reunified``;
+    ``counts`` (arrivals by family, reunifications); ``flows.enforcement_spending``.
+    """
     people = model.migrants
     people.must_leave[:] = False
     people.return_reason[people.abroad()] = 0
