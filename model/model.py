@@ -230,7 +230,8 @@ class TripleWinModel(mesa.Model):
         integration.integrate(self)  # 6
         status.transitions(self)  # 6
         returns.return_home(self)  # 7
-        migration.decide_and_move(self)  # 8
+        self.prospects = migration.observe_prospects(self)  # 8
+        migration.decide_and_move(self)
         demography.births_and_exits(self)
         fiscal.account(self)  # 9
         for economy in self.origins:

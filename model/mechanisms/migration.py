@@ -39,16 +39,17 @@ class Applicants:
 
 
 def decide_and_move(model: TripleWinModel) -> None:
-    """Update migration prospects, collect applicants and pass them to admission.
+    """Collect this year's applicants and pass them to admission.
 
     Reads: migrants abroad (destination, employment, occupation, skill, household); households'
     skills, ability, wealth, income, shock losses and community; ``markets.origin_wages``;
     ``origin_parameters`` and ``destination_parameters``; ``corridors``; ``params.migration``.
 
-    Writes: ``prospects``, ``counts.migration_attempts``; admission then moves the newcomers
+    ``prospects`` (observed at the start of step 8: :func:`observe_prospects`).
+
+    Writes: ``counts.migration_attempts``; admission then moves the newcomers
     (:func:`model.mechanisms.admission.admit`).
     """
-    model.prospects = observe_prospects(model)
     applicants = _applicants(model)
     admission.admit(model, applicants)
 
