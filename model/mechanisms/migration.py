@@ -43,8 +43,7 @@ def decide_and_move(model: TripleWinModel) -> None:
 
     Reads: migrants abroad (destination, employment, occupation, skill, household); households'
     skills, ability, wealth, income, shock losses and community; ``markets.origin_wages``;
-    ``origin_parameters`` and ``destination_parameters``; ``corridors``; ``params.migration``.
-
+    ``origin_parameters`` and ``destination_parameters``; ``corridors``; ``params.migration``;
     ``prospects`` (observed at the start of step 8: :func:`observe_prospects`).
 
     Writes: ``counts.migration_attempts``; admission then moves the newcomers
