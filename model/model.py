@@ -81,9 +81,9 @@ class TripleWinModel(mesa.Model):
         origin_parameters: Origin parameters as arrays over origins.
         destination_parameters: Destination parameters as arrays over destinations.
         corridors: Per-corridor costs and levers as arrays.
-        households: Column store of origin households (handles in ``household_handles``).
+        households: Column store of origin households.
         household_keys: Each household's key for keyed draws (its row).
-        migrants: Column store of people who migrated (handles in ``migrant_handles``).
+        migrants: Column store of people who migrated.
         origins: The origin economies.
         destinations: The destination economies.
         shocks: This year's shocks (step 1).
@@ -111,8 +111,8 @@ class TripleWinModel(mesa.Model):
     households: HouseholdTable
     household_keys: np.ndarray
     migrants: MigrantTable
-    household_handles: list[Household]
-    migrant_handles: list[Migrant]
+    _household_handles: list[Household] | None
+    _migrant_handles: list[Migrant] | None
     origins: list[OriginEconomy]
     destinations: list[DestinationEconomy]
     shocks: Shocks
@@ -168,11 +168,10 @@ class TripleWinModel(mesa.Model):
         counts = initialise.split_households(params)
         self.households = HouseholdTable(int(counts.sum()))
         self.household_keys = np.arange(self.households.size, dtype=np.int64)
-        self.migrant_handles = []
+        self._household_handles = self._migrant_handles = None
         self.migrants = MigrantTable(0, on_first_use=self._add_migrant_handles)
         self.shocks = Shocks.calm(len(params.origins), len(params.destinations), counts.sum())
         initialise.populate_households(self, counts)
-        self.household_handles = [Household(self, row) for row in range(self.households.size)]
         self.destinations = [
             DestinationEconomy(
                 self,
@@ -203,13 +202,55 @@ class TripleWinModel(mesa.Model):
         self.ledger = Ledger.opening(initialise.origin_born(self))
         self.prospects = migration.observe_prospects(self)
 
-    def _add_migrant_handles(self, rows: range) -> None:
-        """A handle for each row taken for the first time; a reused row keeps its handle.
+    @property
+    def household_handles(self) -> list[Household]:
+        """The households as Mesa agents, indexed by row (made when first asked for)."""
+        if self._household_handles is None:
+            self._household_handles = [Household(self, row) for row in range(self.households.size)]
+        return self._household_handles
 
-        Rows ever used are the first ones (``MigrantTable.allocate``), so ``migrant_handles``
-        is indexed by row and no handle exists for spare capacity.
+    @property
+    def migrant_handles(self) -> list[Migrant]:
+        """The people who migrated as Mesa agents, indexed by row (made when first asked for).
+
+        Rows ever used are the first ones (``MigrantTable.allocate``), so the list is indexed by
+        row; a reused row keeps its handle, and spare capacity has none.
         """
-        self.migrant_handles.extend(Migrant(self, row) for row in rows)
+        if self._migrant_handles is None:
+            self._migrant_handles = [Migrant(self, row) for row in range(self.migrants.rows_used)]
+        return self._migrant_handles
+
+    def _add_migrant_handles(self, rows: range) -> None:
+        """A handle for each row taken for the first time, once handles exist at all.
+
+        Headless runs never ask for an agent, so they never pay for registering one with Mesa;
+        once something has asked (the app, an ``AgentSet`` query, a test), every row has its
+        handle from then on.
+        """
+        if self._migrant_handles is not None:
+            self._migrant_handles.extend(Migrant(self, row) for row in rows)
+
+    def _make_handles(self) -> None:
+        """Households first, then people who migrated: every agent exists from now on."""
+        _ = self.household_handles, self.migrant_handles
+
+    @property
+    def agents(self) -> AgentSet:
+        """Every agent of the model (Mesa's registry), the handles made first if need be."""
+        self._make_handles()
+        return super().agents
+
+    @property
+    def agents_by_type(self) -> dict[type, AgentSet]:
+        """Mesa's agents by class, the handles made first if need be."""
+        self._make_handles()
+        return super().agents_by_type
+
+    @property
+    def agent_types(self) -> list[type]:
+        """Mesa's agent classes, the handles made first if need be."""
+        self._make_handles()
+        return super().agent_types
 
     @property
     def migrants_alive(self) -> AgentSet:

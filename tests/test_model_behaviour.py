@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import mesa
 import numpy as np
 import pandas as pd
 
@@ -165,3 +166,18 @@ def test_migrant_handles_exist_exactly_for_rows_ever_allocated(monkeypatch):
         if model.year < model.horizon:
             model.step()
     assert model.migrants.size > len(allocated)  # spare capacity has no handles
+
+
+def test_headless_runs_register_no_handles_until_an_agent_is_asked_for():
+    model = TripleWinModel(small(), seed=8)
+    for _ in range(3):
+        model.step()
+    economies = len(model.origins) + len(model.destinations)
+    registered = mesa.Model.agents.fget(model)  # Mesa's registry, without making handles
+    assert len(registered) == economies
+    everyone = len(model.agents)
+    assert everyone == economies + model.households.size + model.migrants.rows_used
+    model.step()  # rows first taken from now on get their handle at once
+    assert len(mesa.Model.agents.fget(model)) == (
+        economies + model.households.size + model.migrants.rows_used
+    )
