@@ -74,10 +74,14 @@ class IndicatorRecorder:
     Args:
         model: The model being recorded.
         horizon: Number of years the table has room for.
+        first_year: The first year whose indicators are computed; earlier rows stay NaN. A run
+            that keeps no yearly series needs only its evaluation window; arrivals and
+            departures by cohort are counted every year whatever this is.
     """
 
-    def __init__(self, model: TripleWinModel, horizon: int) -> None:
+    def __init__(self, model: TripleWinModel, horizon: int, first_year: int = 1) -> None:
         self.horizon = horizon
+        self.first_year = first_year
         self.values = np.full((horizon, len(INDICATORS)), np.nan)
         self.countries = [f"origin:{n}" for n in model.origin_names] + [
             f"destination:{n}" for n in model.destination_names
@@ -120,6 +124,8 @@ class IndicatorRecorder:
         # not counted among departures, so they are left out of the arrivals too.
         arrived = model.counts.arrivals_by_channel
         self.arrivals[model.year] = arrived.sum() - arrived[FAMILY]
+        if model.year < self.first_year:
+            return
         origins = list(range(len(model.origins)))
         destinations = list(range(len(model.destinations)))
         tally = integration_measures.tally(model)

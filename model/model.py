@@ -69,6 +69,9 @@ class TripleWinModel(mesa.Model):
         seed: Seed of the run; every random draw derives from it (``numpy.random.SeedSequence``).
         years: Years the run is meant to last (sizes the indicator record); defaults to the scenario's.
         observers: Watch the run after each year, after the indicator recorder.
+        every_year: Compute the indicators of every year; otherwise only those of the
+            evaluation window (the last ``simulation.evaluation_years``), which is all a run that
+            keeps no yearly series needs.
 
     Attributes:
         params: The scenario.
@@ -132,6 +135,7 @@ class TripleWinModel(mesa.Model):
         seed: np.random.SeedSequence | int = 0,
         years: int | None = None,
         observers: Sequence[RunObserver] = (),
+        every_year: bool = True,
     ) -> None:
         seed_sequence = (
             seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
@@ -149,7 +153,9 @@ class TripleWinModel(mesa.Model):
         self.corridors = Corridors.of(params)
         self._renew_yearly_state()
         self._build_economies_and_people()
-        self.recorder = IndicatorRecorder(self, self.horizon)
+        window = min(params.simulation.evaluation_years, self.horizon)
+        first_year = 1 if every_year else self.horizon - window + 1
+        self.recorder = IndicatorRecorder(self, self.horizon, first_year)
         self.observers = [self.recorder, *observers]
         for observer in self.observers:
             observer.start(self)

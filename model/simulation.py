@@ -72,10 +72,20 @@ def run_model(
     seed: np.random.SeedSequence | int,
     years: int | None = None,
     observers: Sequence[RunObserver] = (),
+    yearly: bool = True,
 ) -> FinishedRun:
-    """Build the model and step it for ``years`` (default: the scenario's), observers watching."""
+    """Build the model and step it for ``years`` (default: the scenario's), observers watching.
+
+    Args:
+        scenario: The scenario.
+        seed: The run's seed.
+        years: Years to simulate (default: the scenario's).
+        observers: Watch the run after each year.
+        yearly: Whether the yearly series of every year are wanted; without them, indicators are
+            computed in the evaluation window only (its means, cohorts and regions are the same).
+    """
     start = time.perf_counter()
-    model = TripleWinModel(scenario, seed=seed, years=years, observers=observers)
+    model = TripleWinModel(scenario, seed=seed, years=years, observers=observers, every_year=yearly)
     built = time.perf_counter()
     for _ in range(model.horizon):
         model.step()
@@ -109,6 +119,11 @@ def simulate(
     seed: np.random.SeedSequence | int,
     years: int | None = None,
     observers: Sequence[RunObserver] = (),
+    yearly: bool = True,
 ) -> RunResult:
-    """Build the model, run it for ``years`` (default: the scenario's), and summarise it."""
-    return summarise(run_model(scenario, seed, years, observers))
+    """Build the model, run it for ``years`` (default: the scenario's), and summarise it.
+
+    With ``yearly=False`` the result's yearly table holds the evaluation window only (earlier
+    years are NaN); window means, cohorts, countries and regions are those of a full record.
+    """
+    return summarise(run_model(scenario, seed, years, observers, yearly))

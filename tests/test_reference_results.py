@@ -47,3 +47,19 @@ def test_yearly_indicators_match_the_reference(case):
             if not same(pinned, now)
         ]
         assert not changed, f"{indicator} differs (year, pinned, now): {changed[:3]}"
+
+
+@pytest.mark.parametrize("case", sorted(cases()))
+def test_a_run_without_yearly_series_reports_the_same_window(case):
+    from model.simulation import simulate
+
+    scenario, seed = cases()[case]
+    full, window = simulate(scenario, seed), simulate(scenario, seed, yearly=False)
+    assert window.indicators == pytest.approx(full.indicators, nan_ok=True, rel=0, abs=0)
+    assert window.cohorts == full.cohorts
+    for country, values in full.by_country.items():
+        assert window.by_country[country] == pytest.approx(values, nan_ok=True, rel=0, abs=0)
+    for region, values in full.by_region.items():
+        assert window.by_region[region] == pytest.approx(values, nan_ok=True, rel=0, abs=0)
+    years = scenario.simulation.years - scenario.simulation.evaluation_years
+    assert window.yearly.iloc[:years, 1:].isna().all().all()

@@ -63,12 +63,18 @@ def scenario_data(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, 
     return data
 
 
-def run_record(spec: RunSpec, scenario: Any) -> tuple[dict[str, Any], pd.DataFrame]:
-    """Run one model and flatten its result into a row (and its yearly table)."""
+def run_record(
+    spec: RunSpec, scenario: Any, yearly: bool = True
+) -> tuple[dict[str, Any], pd.DataFrame]:
+    """Run one model and flatten its result into a row (and its yearly table).
+
+    Without ``yearly``, indicators are computed in the evaluation window only (the row is the
+    same; the yearly table holds the window alone).
+    """
     from experiments.records import run_record as indicator_record
     from model.simulation import simulate
 
-    result = simulate(scenario, spec.seed())
+    result = simulate(scenario, spec.seed(), yearly=yearly)
     row = {
         **spec.identifiers(),
         **indicator_record(result),
@@ -121,7 +127,7 @@ def run_chunk(
         if built is None or built[0] != identity:
             data = scenario_data(scenarios[spec.scenario], spec.overrides)
             built = (identity, Scenario.model_validate(data))
-        row, series = run_record(spec, built[1])
+        row, series = run_record(spec, built[1], yearly)
         rows.append(row)
         if yearly:
             frames.append(series.assign(run_id=spec.run_id))
