@@ -1,4 +1,4 @@
-"""Speed-up of a sweep on 2 workers over 1 worker (DESIGN §8: at least 1.8 times as fast).
+"""Speed-up of a sweep on 2 workers over 1 worker (target: at least 1.8 times as fast; benchmarks/README.md).
 
 ``uv run python benchmarks/scaling.py`` times one sweep of 204 runs (a 4 x 4 grid over the
 remittance fee and the temporary quota plus the base scenario, 12 replications each, 1,000

@@ -1,6 +1,6 @@
 """Household and Migrant: Mesa agents that are handles on one row of a column store.
 
-DESIGN §8: the rules are vectorised over columns (``model/mechanisms``); an agent object holds
+The rules are vectorised over columns (``model/mechanisms``); an agent object holds
 only its row, so ``AgentSet.get``, data collection and the visualisation read live values through
 the properties below without per-agent work in the simulation's hot path.
 """
@@ -32,7 +32,7 @@ def _migrants(handle: Migrant) -> MigrantTable:
 
 
 class Household(mesa.Agent):
-    """An origin household (DESIGN §2).
+    """An origin household (docs/ODD.md §2.2).
 
     Its yearly behaviour (receive remittances, consume, save, educate, invest, send a member
     abroad) is carried out for all households at once by :mod:`model.mechanisms.households`

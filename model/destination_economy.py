@@ -1,4 +1,4 @@
-"""DestinationEconomy: one destination's regions, labour markets, wages and finances (DESIGN §2)."""
+"""DestinationEconomy: one destination's regions, labour markets, wages and finances (docs/ODD.md §2.5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Step 10: the canonical indicators of DESIGN §6, per year, pooled and per country.
+"""Step 10: the canonical indicators (docs/ODD.md §7.18), per year, pooled and per country.
 
 Pooled indicators treat all origins (or all destinations) as one population; ``by_country`` keeps
 each origin (with its emigrants) and each destination (with its immigrants) apart; ``by_region``

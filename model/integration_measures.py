@@ -1,9 +1,9 @@
-"""Integration indicators comparable across destinations and resolved by region (DESIGN §1, point 2).
+"""Integration indicators comparable across destinations and resolved by region (docs/integration_and_measurement.md).
 
 Each year the migrants abroad are tallied once into cells (origin x destination x region, plus
 entry channel x duration of stay for the standardised unemployment gap); every indicator of a
 country, a set of countries or a region is then a ratio of sums over cells. So the indicators of
-every place cost a few ``bincount`` calls a year (DESIGN §8), and one definition serves a pooled
+every place cost a few ``bincount`` calls a year, and one definition serves a pooled
 destination, one destination and one of its regions. docs/integration_and_measurement.md gives
 the formulas; the sources are:
 

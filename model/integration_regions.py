@@ -1,6 +1,6 @@
 """Integration indicators of every region of every destination, for every year at once.
 
-Reception differs by place of settlement (DESIGN §1, point 2), so the indicators of
+Reception differs by place of settlement (docs/integration_and_measurement.md), so the indicators of
 :mod:`model.integration_measures` are also given per region, against the region's natives. The
 recorder keeps each year's sums (origins summed) and computes the regions' indicators for all
 years together when they are asked for: a year then costs one copy of a small array. Regions have

@@ -1,4 +1,4 @@
-"""How each indicator is measured from the columns (definitions in DESIGN §6; docs/ODD.md §7)."""
+"""How each indicator is measured from the columns (definitions in docs/ODD.md §7.18)."""
 
 from __future__ import annotations
 

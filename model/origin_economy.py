@@ -1,4 +1,4 @@
-"""OriginEconomy: one origin country's production, wages, TFP and public finances (DESIGN §2)."""
+"""OriginEconomy: one origin country's production, wages, TFP and public finances (docs/ODD.md §2.4)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Keyed random numbers: a household or a person draws the same numbers in any scenario.
 
-Paired comparisons (DESIGN §6) run replication ``i`` of two scenarios with the same seed and
+Paired comparisons (docs/ODD.md §7.19) run replication ``i`` of two scenarios with the same seed and
 read the difference as the policy's effect. That works only if the same household meets the same
 luck in both runs (common random numbers). Numbers drawn in sequence from one generator do not
 stay aligned: as soon as one scenario has one more migrant, every later draw shifts to another
@@ -11,7 +11,7 @@ generator (Salmon et al. 2011). Non-uniform variates come from these uniforms by
 (binomial, Poisson, Gumbel) or Box-Muller (normal), one key one variate, so a household's births
 do not depend on how many children its neighbours have.
 
-The kernels are compiled with numba: they are the innermost loops of the model (DESIGN §8).
+The kernels are compiled with numba: they are the innermost loops of the model (docs/ODD.md §4.10).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The default scenario sits inside every calibration band of DESIGN §7 (the table is printed)."""
+"""The default scenario sits inside every calibration band of model/calibration.yaml (the table is printed)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def report() -> pd.DataFrame:
     # Printed in the test session's summary (tests/conftest.py), captured output or not.
     SUMMARIES.append(
         f"Default scenario ({REPLICATIONS} replications) against the calibration targets "
-        f"of DESIGN section 7:\n{text}"
+        f"of model/calibration.yaml:\n{text}"
     )
     return table
 

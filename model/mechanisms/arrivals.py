@@ -3,7 +3,7 @@
 Newcomers settle in regions by wages, compatriots and unemployment (Bartel 1989; Jaeger 2007), a
 multinomial logit. Admission collects the year's newcomers channel by channel; they leave their
 households and are written into the migrant table in one batch at the end, so arrivals cost a
-fixed number of array operations a year rather than a number per channel (DESIGN §8). Each
+fixed number of array operations a year rather than a number per channel (docs/architecture.md). Each
 household sends at most one first-time migrant a year, so the order of channels cannot matter.
 """
 

@@ -1,4 +1,4 @@
-"""Observers at work while a model runs (DESIGN §3, step 10), and what they publish.
+"""Observers at work while a model runs (docs/ODD.md §3, step 10), and what they publish.
 
 Every year the permit register records entries, exits and deaths, and the truth is kept beside it;
 in census years (``measurement.census_interval``) the destination census and the origin household
