@@ -165,6 +165,17 @@ class IndicatorRecorder:
             frames[key] = frame
         return frames
 
+    def window_means(self, evaluation_years: int) -> dict[str, float]:
+        """Means of every indicator over the last ``evaluation_years`` years (NaN years skipped)."""
+        return _window_means(self.values, evaluation_years, INDICATORS)
+
+    def country_window_means(self, evaluation_years: int) -> dict[str, dict[str, float]]:
+        """The same per country, keyed ``origin:NAME`` or ``destination:NAME``."""
+        return {
+            key: _window_means(table, evaluation_years, INDICATORS)
+            for key, table in self.by_country.items()
+        }
+
     @property
     def by_region(self) -> np.ndarray:
         """Integration indicators per year and region, shape ``(years, regions, indicators)``."""
@@ -204,6 +215,23 @@ class IndicatorRecorder:
             return float("nan")
         left = self.departures[np.ix_(cohorts, np.arange(0, years_since_arrival + 1))].sum()
         return float(left / arrived)
+
+
+def _window_means(
+    values: np.ndarray, evaluation_years: int, names: tuple[str, ...]
+) -> dict[str, float]:
+    """Column means of the last ``evaluation_years`` rows of ``values``, NaN entries skipped.
+
+    Summed column by column from a column-major copy, the order in which pandas hands a table
+    to numpy, so the means are the same to the last bit as those of the yearly table.
+    """
+    window = np.asfortranarray(values)[-evaluation_years:]
+    with np.errstate(invalid="ignore"):
+        finite = np.isfinite(window)
+        sums = np.where(finite, window, 0.0).sum(axis=0)
+        counts = finite.sum(axis=0)
+        means = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+    return dict(zip(names, means.tolist(), strict=True))
 
 
 def _indicators(

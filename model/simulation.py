@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from model.indicators import INDICATORS
 from model.model import RunObserver, TripleWinModel
 from model.scenario.schema import Scenario
 
@@ -56,17 +55,6 @@ class FinishedRun:
     timings: dict[str, float]
 
 
-def window_means(frame: pd.DataFrame, evaluation_years: int) -> dict[str, float]:
-    """Means of each indicator over the last ``evaluation_years`` rows (NaN years skipped)."""
-    window = frame[list(INDICATORS)].to_numpy()[-evaluation_years:]
-    with np.errstate(invalid="ignore"):
-        finite = np.isfinite(window)
-        sums = np.where(finite, window, 0.0).sum(axis=0)
-        counts = finite.sum(axis=0)
-        means = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
-    return {name: float(value) for name, value in zip(INDICATORS, means, strict=True)}
-
-
 def run_model(
     scenario: Scenario,
     seed: np.random.SeedSequence | int,
@@ -97,14 +85,10 @@ def summarise(run: FinishedRun) -> RunResult:
     """Window means, yearly series, cohorts and regions of a finished run."""
     model = run.model
     window = min(model.params.simulation.evaluation_years, model.horizon)
-    yearly = model.recorder.frame()
     return RunResult(
-        indicators=window_means(yearly, window),
-        by_country={
-            key: window_means(frame, window)
-            for key, frame in model.recorder.country_frames().items()
-        },
-        yearly=yearly,
+        indicators=model.recorder.window_means(window),
+        by_country=model.recorder.country_window_means(window),
+        yearly=model.recorder.frame(),
         timings=dict(run.timings),
         cohorts={
             "left_within_1y": model.recorder.left_within(1, model.horizon),
