@@ -70,6 +70,11 @@ class DestinationEconomy(mesa.Agent):
         self.unemployment = np.full_like(self.natives, config.natural_unemployment)
         # Employed natives by region and skill; set by every step 2 (labour markets).
         self.employed_natives = self.natives * (1.0 - self.unemployment)
+        # Migrants' grown children at work, by region and skill (step 2).
+        self.second_generation_labour = np.zeros_like(self.natives)
+        # Natives' capital income this year (step 2): what the firms' owners earn, less the
+        # rent on the capital installed because of migrants.
+        self.natives_capital_income = 0.0
         self.native_wages = self.clearing_wages(self.natives, np.zeros_like(self.natives))[0]
         self.migrant_wages = self.native_wages.copy()
         self.output = np.zeros(len(regions))
@@ -146,18 +151,25 @@ class DestinationEconomy(mesa.Agent):
         migrant = skill_price * production.ces_marginal(nest_weight, by_skill, present, sigma_nm)
         return native, migrant, output
 
-    def clear_labour_market(self, migrants: np.ndarray, cycle_shock: float) -> None:
+    def clear_labour_market(
+        self, migrants: np.ndarray, cycle_shock: float, second_generation: np.ndarray
+    ) -> None:
         """Step 2: sticky native wages, unemployment from the wage gap and the cycle, migrant wages.
+
+        Migrants' grown children work alongside natives of their skill (the natives' nest of
+        the production function) at natives' wages.
 
         Args:
             migrants: Employed migrant labour by region and occupation (efficiency units).
             cycle_shock: This year's standardised business-cycle innovation.
+            second_generation: Employed second-generation workers by region and skill.
         """
         config = self.config
         self.cycle = (
             config.business_cycle_persistence * self.cycle + config.business_cycle_sd * cycle_shock
         )
-        full = self.natives * (1 - config.natural_unemployment)
+        self.second_generation_labour = second_generation
+        full = self.natives * (1 - config.natural_unemployment) + second_generation
         clearing, _, _ = self.clearing_wages(full, migrants)
         # Sticky wages follow trend productivity growth and close part of the gap to clearing.
         trend = (1 + config.tfp_growth) ** (1 / (1 - config.capital_share))
@@ -172,7 +184,9 @@ class DestinationEconomy(mesa.Agent):
             config.natural_unemployment + self.cycle + config.unemployment_wage_gap * gap, 0.01, 0.5
         )
         employed = self.natives * (1 - self.unemployment)
-        _, self.migrant_wages, self.output = self.clearing_wages(employed, migrants)
+        _, self.migrant_wages, self.output = self.clearing_wages(
+            employed + second_generation, migrants
+        )
         self.employed_natives = employed
         self._record_capital(employed)
 
@@ -205,15 +219,25 @@ class DestinationEconomy(mesa.Agent):
         """Output less migrants' wages and the rent on capital installed because of migrants."""
         return float(self.output.sum()) - migrant_wage_bill - self.migrant_capital_rent()
 
-    def update(self, year: int) -> None:
-        """Step 9: TFP grows, capital adjusts towards its desired stock, natives age."""
+    def update(self, year: int) -> tuple[float, float]:
+        """Step 9: TFP grows, capital adjusts towards its desired stock, natives age.
+
+        Returns:
+            The change of the capital stock (financed by the world capital market) and of the
+            native population (its natural change), for the books.
+        """
         config = self.config
         self.tfp = self.base_tfp * self.productivity * (1 + config.tfp_growth) ** year
-        labour = self._labour(self.employed_natives, self.model.markets.migrant_labour[self.index])
+        labour = self._labour(
+            self.employed_natives + self.second_generation_labour,
+            self.model.markets.migrant_labour[self.index],
+        )
         target = production.desired_capital(
             self.tfp, labour, config.capital_share, self.cost_of_capital
         )
+        capital, population = float(np.sum(self.capital)), self.native_population
         self.capital = self.capital + self.model.params.world.capital_adjustment * (
             target - self.capital
         )
         self.natives = self.natives * (1 + config.labour_force_trend)
+        return float(np.sum(self.capital)) - capital, self.native_population - population

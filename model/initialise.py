@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.mechanisms import earnings, fiscal, labour
+from model.mechanisms import earnings, labour, public_finance
 from model.population import (
     HIGH,
     IRREGULAR,
@@ -200,7 +200,8 @@ def _initial_destination_output(model: TripleWinModel) -> None:
         economy.output = economy.clearing_wages(
             natives, model.markets.migrant_labour[economy.index]
         )[2]
-    fiscal.record_gdp_per_resident(model)
+    for economy in model.destinations:
+        economy.gdp_per_resident = public_finance.destination_gdp_per_capita(model, economy.index)
 
 
 def opening_markets(model: TripleWinModel) -> Markets:
@@ -245,14 +246,3 @@ def settle_initial_state(model: TripleWinModel) -> None:
     )
     labour.update_migrant_labour(model)
     _initial_destination_output(model)
-
-
-def origin_born(model: TripleWinModel) -> np.ndarray:
-    """Origin-born people per origin: residents (members at home) and persons abroad."""
-    table, people = model.households, model.migrants
-    n_origins = len(model.origin_names)
-    abroad = people.abroad()
-    residents = np.bincount(
-        table.origin, table.workers_low + table.workers_high + table.youth, n_origins
-    )
-    return residents + np.bincount(people.origin[abroad], minlength=n_origins)

@@ -9,19 +9,22 @@ import mesa
 import numpy as np
 from mesa.agent import AgentSet
 
-from model import initialise
+from model import initialise, sectors, stocks
 from model.agents import Household, Migrant
+from model.books import Books
 from model.destination_economy import DestinationEconomy
 from model.events import YearEvents
 from model.indicators import IndicatorRecorder
 from model.mechanisms import (
-    demography,
     earnings,
-    fiscal,
+    education,
     households,
     integration,
     labour,
+    life_course,
     migration,
+    productivity,
+    public_finance,
     returns,
     shocks,
     status,
@@ -32,10 +35,11 @@ from model.population import HouseholdTable, MigrantTable
 from model.randomness import KeyedRandom
 from model.scenario.schema import Scenario
 from model.state import (
-    Ledger,
     Markets,
     Partnerships,
     Prospects,
+    PublicFinances,
+    SecondGeneration,
     Shocks,
     YearCounts,
     YearFlows,
@@ -96,7 +100,12 @@ class TripleWinModel(mesa.Model):
         counts: This year's movements of people.
         events: This year's returns, exits abroad, naturalisations and reunifications.
         partnerships: This year's skill-partnership graduates who will leave (step 5 to 8).
-        ledger: Running accounts of people and remittances.
+        second_generation: Migrants' grown children living at the destinations.
+        origin_finances: The origin states' debt and tax rates.
+        destination_finances: The destination states' debt and tax rates.
+        money: The social accounting matrix: every payment, year by year, between named
+            accounts, and the accounts' stocks (docs/ODD.md §7.25).
+        people: The demographic accounts: every birth, death and move, year by year.
         recorder: Yearly indicators (step 10).
         observers: Everything that watches the run after each year, the recorder first.
     """
@@ -125,7 +134,11 @@ class TripleWinModel(mesa.Model):
     counts: YearCounts
     events: YearEvents
     partnerships: Partnerships
-    ledger: Ledger
+    second_generation: SecondGeneration
+    origin_finances: PublicFinances
+    destination_finances: PublicFinances
+    money: Books
+    people: Books
     recorder: IndicatorRecorder
     observers: list[RunObserver]
 
@@ -151,8 +164,20 @@ class TripleWinModel(mesa.Model):
         self.origin_parameters = OriginParameters.of(params)
         self.destination_parameters = DestinationParameters.of(params)
         self.corridors = Corridors.of(params)
+        self.money = Books(
+            sectors.money_accounts(self.origin_names, self.destination_names),
+            self.horizon,
+            derived=sectors.MONEY_OF_THE_WORLD,
+        )
+        self.people = Books(
+            sectors.people_accounts(self.origin_names, self.destination_names),
+            self.horizon,
+            derived=(sectors.BORN, sectors.DIED, sectors.NATURAL_CHANGE),
+        )
         self._renew_yearly_state()
         self._build_economies_and_people()
+        self.money.open(stocks.money(self))
+        self.people.open(stocks.people(self))
         window = min(params.simulation.evaluation_years, self.horizon)
         first_year = 1 if every_year else self.horizon - window + 1
         self.recorder = IndicatorRecorder(self, self.horizon, first_year)
@@ -177,6 +202,10 @@ class TripleWinModel(mesa.Model):
         self._household_handles = self._migrant_handles = None
         self.migrants = MigrantTable(0, on_first_use=self._add_migrant_handles)
         self.shocks = Shocks.calm(len(params.origins), len(params.destinations), counts.sum())
+        regions = max(len(d.regions) for d in params.destinations.values())
+        self.second_generation = SecondGeneration.none(
+            len(params.origins), len(params.destinations), regions
+        )
         initialise.populate_households(self, counts)
         self.destinations = [
             DestinationEconomy(
@@ -199,14 +228,14 @@ class TripleWinModel(mesa.Model):
                 cfg,
                 self.origin_parameters.policies[i],
                 labour_supply[i],
-                fiscal.human_capital(self, i),
+                productivity.human_capital(self, i),
             )
             for i, (name, cfg) in enumerate(params.origins.items())
         ]
         self.markets = initialise.opening_markets(self)
         initialise.settle_initial_state(self)
-        self.ledger = Ledger.opening(initialise.origin_born(self))
         self.prospects = migration.observe_prospects(self)
+        self.origin_finances, self.destination_finances = public_finance.opening(self)
 
     @property
     def household_handles(self) -> list[Household]:
@@ -225,6 +254,36 @@ class TripleWinModel(mesa.Model):
         if self._migrant_handles is None:
             self._migrant_handles = [Migrant(self, row) for row in range(self.migrants.rows_used)]
         return self._migrant_handles
+
+    def _update_economies(self) -> None:
+        """Step 9: TFP and capital everywhere, natives' natural change; the books' last flows.
+
+        Capital changes are financed by the world capital market; what firms sold beyond what
+        the economy bought from them is net exports to the rest of the world, the item that
+        balances the goods market (docs/ODD.md §7.25).
+        """
+        books = self.money
+        world = books.index(sectors.REST_OF_WORLD)
+        for sector in (sectors.ORIGIN_FIRMS, sectors.DESTINATION_FIRMS):
+            for firms in books.sector_indices(sector):
+                flows = books.matrix(self.year)
+                sold_abroad = flows[int(firms)].sum() - flows[:, int(firms)].sum()
+                books.move("net exports", world, int(firms), float(sold_abroad))
+        for economy in self.origins:
+            invested = economy.update(productivity.human_capital(self, economy.index), self.year)
+            books.move(
+                "investment", world, books.index(sectors.ORIGIN_FIRMS, economy.name), invested
+            )
+        for economy in self.destinations:
+            invested, natural_change = economy.update(self.year)
+            firms = books.index(sectors.DESTINATION_FIRMS, economy.name)
+            books.move("investment", world, firms, invested)
+            self.people.move(
+                "natural change",
+                self.people.index(sectors.NATURAL_CHANGE, economy.name),
+                self.people.index(sectors.NATIVES, economy.name),
+                natural_change,
+            )
 
     def _add_migrant_handles(self, rows: range) -> None:
         """A handle for each row taken for the first time, once handles exist at all.
@@ -269,22 +328,24 @@ class TripleWinModel(mesa.Model):
         self.year += 1
         self.draws.year = self.year
         self._renew_yearly_state()
-        self.shocks = shocks.draw(self)  # 1
+        self.money.start_year(self.year)
+        self.people.start_year(self.year)
+        public_finance.set_tax_rates(self)  # 1
+        self.shocks = shocks.draw(self)
         labour.clear_markets(self)  # 2
         earnings.earn_consume_remit(self)  # 3
         households.receive_consume_save(self)  # 4
-        demography.come_of_age(self)  # 5
+        education.come_of_age(self)  # 5
         integration.integrate(self)  # 6
-        status.transitions(self)  # 6
+        status.transitions(self)
         returns.return_home(self)  # 7
         self.prospects = migration.observe_prospects(self)  # 8
         migration.decide_and_move(self)
-        demography.births_and_exits(self)
-        fiscal.account(self)  # 9
-        for economy in self.origins:
-            economy.update(fiscal.origin_human_capital(self, economy.index), self.year)
-        for economy in self.destinations:
-            economy.update(self.year)
+        life_course.live_and_die(self)
+        public_finance.settle(self)  # 9
+        self._update_economies()
+        self.money.close_year(self.year, stocks.money(self))
+        self.people.close_year(self.year, stocks.people(self))
         for observer in self.observers:  # 10
             observer.observe(self)
         if self.year >= self.horizon:

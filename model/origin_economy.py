@@ -107,7 +107,7 @@ class OriginEconomy(mesa.Agent):
             weights, aggregate, labour, config.skill_substitution
         )
 
-    def update(self, shares: HumanCapital, year: int) -> None:
+    def update(self, shares: HumanCapital, year: int) -> float:
         """Step 9: TFP follows growth, human capital, returnees and the diaspora; capital adjusts.
 
         TFP responds to the skilled share of resident working-age adults relative to the start
@@ -115,6 +115,9 @@ class OriginEconomy(mesa.Agent):
         brought home: Wahba 2015) and to the share of the origin-born living abroad, relative to
         the start (diaspora knowledge and trade links: Kerr 2008; Docquier & Rapoport 2012).
         Both relative terms are 1 at the start, so the calibrated GDP per capita holds in year 1.
+
+        Returns:
+            The change of the capital stock, financed by the world capital market (for the books).
         """
         config = self.config
         self.residents = shares.residents
@@ -134,4 +137,6 @@ class OriginEconomy(mesa.Agent):
         target = production.desired_capital(
             self.tfp, aggregate, config.capital_share, self.cost_of_capital
         )
+        before = self.capital
         self.capital += self.model.params.world.capital_adjustment * (float(target) - self.capital)
+        return self.capital - before

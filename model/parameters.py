@@ -83,6 +83,9 @@ class DestinationParameters:
         enforcement_cost: Cost of enforcement per irregular migrant and unit of enforcement,
             share of GDP per capita.
         natural_unemployment: Natural rate of unemployment.
+        pension_replacement: Pension for a full career, share of career-average earnings.
+        elderly_health_cost: Public old-age health care per retired resident, share of GDP
+            per capita.
         study_quota: Study permits per year per 1,000 native workers.
         humanitarian_quota: Humanitarian admissions per year per 1,000 native workers.
         temporary_quota: Lever: temporary work permits per year per 1,000 native workers.
@@ -99,6 +102,8 @@ class DestinationParameters:
     discrimination: np.ndarray
     enforcement_cost: np.ndarray
     natural_unemployment: np.ndarray
+    pension_replacement: np.ndarray
+    elderly_health_cost: np.ndarray
     study_quota: np.ndarray
     humanitarian_quota: np.ndarray
     temporary_quota: np.ndarray
@@ -120,6 +125,8 @@ class DestinationParameters:
             discrimination=_array(c.discrimination for c in configs),
             enforcement_cost=_array(c.enforcement_cost for c in configs),
             natural_unemployment=_array(c.natural_unemployment for c in configs),
+            pension_replacement=_array(c.pension_replacement for c in configs),
+            elderly_health_cost=_array(c.elderly_health_cost for c in configs),
             study_quota=_array(c.study_quota for c in configs),
             humanitarian_quota=_array(c.humanitarian_quota for c in configs),
             temporary_quota=_array(p.temporary_quota for p in policies),

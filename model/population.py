@@ -39,7 +39,9 @@ CHANNEL_NAMES = (
 )
 
 # Why a person last went home.
-NOT_RETURNED, TARGET_MET, PERMIT_EXPIRED, REMOVED, FAILURE, BONUS, OTHER_REASON = range(7)
+NOT_RETURNED, TARGET_MET, PERMIT_EXPIRED, REMOVED, FAILURE, BONUS, OTHER_REASON, RETIREMENT = range(
+    8
+)
 RETURN_REASONS = (
     "",
     "savings target met",
@@ -48,6 +50,7 @@ RETURN_REASONS = (
     "no work abroad",
     "return bonus",
     "other reasons",
+    "retirement",
 )
 
 LOW, HIGH = 0, 1
@@ -76,6 +79,7 @@ class HouseholdTable(ColumnTable):
         np.int16, "Skilled working-age members living at home (returnees excluded)."
     )
     youth = Column(np.int16, "Children and youth in education.")
+    elderly = Column(np.int16, "Retired members living at home (returnees' rows aside).")
     ability = Column(np.float64, "Persistent earning ability (log-normal, mean 1).")
     drought_exposed = Column(
         np.bool_, "Whether the household's income depends on rain-fed farming."
@@ -89,6 +93,9 @@ class HouseholdTable(ColumnTable):
     remittances_received = Column(np.float64, "Remittances received this year (PPP $).")
     members_abroad = Column(np.int16, "Members living abroad (migrants and their dependants).")
     emigrants = Column(np.int16, "Members who ever left for abroad (first departures).")
+    dissolved = Column(
+        np.bool_, "Whether the household has lost its last resident (until a member comes home)."
+    )
 
     def resident_adults(self) -> np.ndarray:
         """Working-age adults living in each household, returnees excluded."""
@@ -138,6 +145,7 @@ class MigrantTable(ColumnTable):
     return_year = Column(np.int16, "Year of the latest return (0 if never returned).")
     return_reason = Column(np.int8, "Why the person last went home (RETURN_REASONS).")
     dependants = Column(np.int16, "Household members (children) who joined the migrant abroad.")
+    children_born_abroad = Column(np.int16, "Children born abroad to the migrant and spouse.")
     spouse = Column(np.int8, "Spouse abroad: 0 none, SPOUSE_LOW or SPOUSE_HIGH.")
     ability = Column(np.float64, "Persistent earning ability, the household's.")
     language = Column(np.float64, "Command of the destination language (0-1).")
@@ -153,6 +161,11 @@ class MigrantTable(ColumnTable):
         np.float64, "Remittances the household received from this migrant this year (PPP $)."
     )
     remitted_total = Column(np.float64, "Remittances sent since the first departure (PPP $).")
+    retired = Column(np.bool_, "Whether the person's working life has ended (abroad or at home).")
+    pension_earnings = Column(
+        np.float64, "Wages earned in legal work abroad since the first departure (PPP $)."
+    )
+    pension = Column(np.float64, "Public pension paid by the destination this year (PPP $).")
 
     def __init__(self, capacity: int, on_first_use: Callable[[range], None] | None = None) -> None:
         super().__init__(max(capacity, 16))
@@ -167,8 +180,13 @@ class MigrantTable(ColumnTable):
         return self.status.view(np.uint8) <= NATURALISED
 
     def persons(self, rows: np.ndarray) -> np.ndarray:
-        """People a row stands for abroad: the migrant, the children and the spouse who joined."""
-        return 1 + self.dependants[rows] + (self.spouse[rows] > 0)
+        """People a row stands for abroad: the migrant, the spouse and children who joined, and
+        the children born abroad."""
+        return 1 + self.dependants[rows] + self.children_born_abroad[rows] + (self.spouse[rows] > 0)
+
+    def children(self, rows: np.ndarray) -> np.ndarray:
+        """Children living with the migrant abroad: those who joined and those born abroad."""
+        return self.dependants[rows] + self.children_born_abroad[rows]
 
     def alive(self) -> np.ndarray:
         """Boolean mask of rows in use (abroad or returned)."""
@@ -205,7 +223,9 @@ class MigrantTable(ColumnTable):
 
 
 def residents(households: HouseholdTable, migrants: MigrantTable) -> np.ndarray:
-    """People living in each household: members at home plus returnees."""
+    """People living in each household: members at home (working-age, youth, elderly) and
+    returnees (working or retired)."""
     returned = migrants.status == RETURNED
     returnees = np.bincount(migrants.household[returned], minlength=households.size)
-    return households.workers_low + households.workers_high + households.youth + returnees
+    members = households.workers_low + households.workers_high + households.youth
+    return members + households.elderly + returnees

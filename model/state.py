@@ -92,6 +92,8 @@ class MigrantFiscalFlows:
         benefits: Unemployment benefits drawn by legal migrants.
         services: Public services used by migrants and the family with them.
         integration: Integration programmes.
+        pensions: Pensions paid to migrants retired abroad.
+        health: Old-age health care of migrants (and spouses) retired abroad.
         gdp_per_capita: Each destination's GDP per resident when the flows were recorded (prices
             public services, and enforcement at step 6).
     """
@@ -101,12 +103,14 @@ class MigrantFiscalFlows:
     benefits: np.ndarray
     services: np.ndarray
     integration: np.ndarray
+    pensions: np.ndarray
+    health: np.ndarray
     gdp_per_capita: np.ndarray
 
     @classmethod
     def zeros(cls, destinations: int) -> MigrantFiscalFlows:
         """No flows (before step 3)."""
-        return cls(*(np.zeros(destinations) for _ in range(6)))
+        return cls(*(np.zeros(destinations) for _ in range(8)))
 
 
 @dataclass
@@ -128,6 +132,11 @@ class YearFlows:
         enforcement_spending: Each destination's enforcement spending, ``(d,)`` (step 6).
         return_bonus_paid: Return grants paid by each destination, ``(d,)`` (step 7).
         emigration_bonds: Bonds collected from skilled emigrants per origin, ``(o,)`` (step 8).
+        origin_income_tax: Income tax the origin state collects from households, ``(o,)``
+            (step 4).
+        pensions_exported: Pensions each destination pays to retired returnees at home, ``(d,)``
+            (step 4, where the corridor's pensions are portable).
+        estates_to_state: Estates of dissolved households that no heir could take, ``(o,)``.
     """
 
     remittances_by_corridor: np.ndarray
@@ -142,6 +151,9 @@ class YearFlows:
     enforcement_spending: np.ndarray
     return_bonus_paid: np.ndarray
     emigration_bonds: np.ndarray
+    origin_income_tax: np.ndarray
+    pensions_exported: np.ndarray
+    estates_to_state: np.ndarray
 
     @classmethod
     def zeros(cls, origins: int, destinations: int, corridors: int) -> YearFlows:
@@ -159,6 +171,9 @@ class YearFlows:
             enforcement_spending=np.zeros(destinations),
             return_bonus_paid=np.zeros(destinations),
             emigration_bonds=np.zeros(origins),
+            origin_income_tax=np.zeros(origins),
+            pensions_exported=np.zeros(destinations),
+            estates_to_state=np.zeros(origins),
         )
 
 
@@ -209,39 +224,56 @@ class Partnerships:
         return cls([np.zeros(0, dtype=np.int64) for _ in range(destinations)])
 
 
+# Birthplaces of migrants' grown children abroad: they came as children (born at origin), or
+# were born abroad.
+CAME_AS_CHILD, BORN_ABROAD = 0, 1
+
+
 @dataclass
-class Ledger:
-    """Running accounts of people and of this year's remittances, checked by the tests.
+class SecondGeneration:
+    """Migrants' children who grew up abroad and live at the destination as adults.
+
+    Counts per cell ``(birthplace, origin, destination, region, skill)``: ``birthplace`` is
+    ``CAME_AS_CHILD`` (born at origin, joined a parent abroad) or ``BORN_ABROAD``; ``origin`` is
+    the parents' origin; regions are padded to the most any destination has.
 
     Attributes:
-        initial_origin_born: Origin-born people alive at the start, per origin.
-        births: Births at origin since the start, per origin.
-        exits_home: People whose working life ended at home since the start, per origin.
-        exits_abroad: People (with their family) who left the model abroad, per origin.
-        remittances_sent: Remittances sent this year, fees included (all corridors).
-        remittances_received: Remittances received this year.
-        remittance_fees: Fees paid on them this year.
+        adults: Working-age adults.
+        employed: Those of them employed this year.
+        retirees: Those whose working life has ended.
     """
 
-    initial_origin_born: np.ndarray
-    births: np.ndarray
-    exits_home: np.ndarray
-    exits_abroad: np.ndarray
-    remittances_sent: float = 0.0
-    remittances_received: float = 0.0
-    remittance_fees: float = 0.0
+    adults: np.ndarray
+    employed: np.ndarray
+    retirees: np.ndarray
 
     @classmethod
-    def opening(cls, origin_born: np.ndarray) -> Ledger:
-        """The accounts at the start, with ``origin_born`` people per origin."""
-        zeros = np.zeros(origin_born.size)
-        return cls(origin_born, zeros.copy(), zeros.copy(), zeros.copy())
+    def none(cls, origins: int, destinations: int, regions: int) -> SecondGeneration:
+        """Nobody yet."""
+        shape = (2, origins, destinations, regions, 2)
+        return cls(
+            adults=np.zeros(shape, dtype=np.int64),
+            employed=np.zeros(shape, dtype=np.int64),
+            retirees=np.zeros(shape, dtype=np.int64),
+        )
 
-    @property
-    def origin_born(self) -> np.ndarray:
-        """Origin-born people alive now, per origin: the start, plus births, less exits."""
-        return self.initial_origin_born + self.births - self.exits_home - self.exits_abroad
+    def people(self) -> np.ndarray:
+        """Adults and retirees per cell."""
+        return self.adults + self.retirees
 
-    def start_year(self) -> None:
-        """Reset the yearly money flows."""
-        self.remittances_sent = self.remittances_received = self.remittance_fees = 0.0
+
+@dataclass
+class PublicFinances:
+    """The states of one kind of country (origins or destinations), one entry per country.
+
+    Attributes:
+        debt: Public debt (PPP $).
+        debt_target: The debt-to-GDP ratio the fiscal rule steers towards (the starting one).
+        tax_rate: This year's income tax rate (the base rate moved by the fiscal rule).
+        gdp: Last year's GDP, the scale of the rule and of spending set as a share of GDP.
+    """
+
+    debt: np.ndarray
+    debt_target: np.ndarray
+    tax_rate: np.ndarray
+    gdp: np.ndarray

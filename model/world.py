@@ -78,6 +78,7 @@ class Corridors:
         skill_recognition: Lever: yearly chance of credential recognition.
         integration_spending: Lever: integration programmes per migrant, share of GDP per capita.
         family_reunification: Lever: permanent migrants may bring their household.
+        pension_portability: Lever: pensions earned abroad are paid at home too.
         return_bonus: Lever: grant on return, in years of the origin low-skilled wage.
         enforcement: Lever: yearly chance an irregular migrant is removed.
         regularisation: Lever: yearly chance an irregular migrant is regularised.
@@ -98,6 +99,7 @@ class Corridors:
     skill_recognition: np.ndarray
     integration_spending: np.ndarray
     family_reunification: np.ndarray
+    pension_portability: np.ndarray
     return_bonus: np.ndarray
     enforcement: np.ndarray
     regularisation: np.ndarray
@@ -137,6 +139,7 @@ class Corridors:
             skill_recognition=_array(p.skill_recognition for p in policies),
             integration_spending=_array(p.integration_spending for p in policies),
             family_reunification=_array(p.family_reunification for p in policies),
+            pension_portability=_array(p.pension_portability for p in policies),
             return_bonus=_array(p.return_bonus for p in policies),
             enforcement=_array(p.enforcement for p in policies),
             regularisation=_array(p.regularisation for p in policies),

@@ -51,7 +51,7 @@ def test_received_falls_with_the_fee_for_the_same_migrants():
     for fee in (0.0, 0.05, 0.1, 0.2):
         model = TripleWinModel(small(policy={"remittance_fee": fee}), seed=9)
         model.step()
-        amounts.append(model.ledger.remittances_received)
+        amounts.append(model.money.item_total(1, "remittances"))
     assert all(a > b for a, b in itertools.pairwise(amounts))
 
 
@@ -69,7 +69,7 @@ def test_closed_borders_have_no_migrants_and_no_remittances():
     for _ in range(model.horizon):
         model.step()
         assert not model.migrants.abroad().any()
-        assert model.ledger.remittances_sent == 0.0
+        assert model.money.item_total(model.year, "remittances") == 0.0
         assert model.households.remittances_received.sum() == 0.0
     frame = model.recorder.frame()
     assert (frame["migrants_abroad"] == 0).all() and (frame["remittances_to_gdp"] == 0).all()

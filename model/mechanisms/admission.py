@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model import sectors
+from model.mechanisms import moves
 from model.mechanisms.arrivals import Newcomers, arrive, commit, depart, settle
 from model.mechanisms.common import (
     logistic,
@@ -163,6 +165,11 @@ def _irregular_route(
     risk = model.corridors.irregular_risk[corridor]
     failed = attempt & model.draws.chance("irregular failure", home, risk)
     np.subtract.at(table.wealth, applicants.household[refused[failed]], cost[failed])
+    lost = np.bincount(table.origin[home[failed]], cost[failed], len(model.origins))
+    books = model.money
+    smugglers = books.index(sectors.RECRUITERS_SMUGGLERS)
+    for o, account in enumerate(books.sector_indices(sectors.ORIGIN_HOUSEHOLDS)):
+        books.move("failed irregular attempts", int(account), smugglers, float(lost[o]))
     model.counts.irregular_failures += int(failed.sum())
     applicants.cost[refused] = cost
     _leave(model, newcomers, applicants, refused[attempt & ~failed], IRREGULAR_ROUTE, IRREGULAR)
@@ -182,6 +189,14 @@ def _readmit_circular(model: TripleWinModel, destination: int, places: int) -> i
     if rows.size == 0:
         return 0
     np.add.at(model.households.members_abroad, people.household[rows], 1)
+    moves.book(
+        model,
+        "departures",
+        sectors.AT_ORIGIN,
+        sectors.ABROAD_TEMPORARY,
+        people.origin[rows],
+        np.ones(rows.size),
+    )
     people.trips[rows] += 1
     corridor = people.corridor[rows]
     channel = np.full(rows.size, TEMPORARY_WORK, dtype=np.int8)

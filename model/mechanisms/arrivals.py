@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model import sectors
+from model.mechanisms import moves
 from model.mechanisms.earnings import savings_targets
 from model.population import (
     CHANNEL_NAMES,
@@ -86,7 +88,14 @@ def _leave_households(
         model.origin_parameters.skilled_emigration_bond[origin]
         * model.markets.origin_wages[origin, HIGH]
     )
-    model.flows.emigration_bonds += np.bincount(origin, bond * bonded, len(model.origins))
+    bonds = np.bincount(origin, bond * bonded, len(model.origins))
+    model.flows.emigration_bonds += bonds
+    books = model.money
+    books.move_each("emigration bonds", sectors.ORIGIN_HOUSEHOLDS, sectors.ORIGIN_GOVERNMENT, bonds)
+    recruiters = books.index(sectors.RECRUITERS_SMUGGLERS)
+    fees = np.bincount(origin, cost - bond * bonded, len(model.origins))
+    for o, account in enumerate(books.sector_indices(sectors.ORIGIN_HOUSEHOLDS)):
+        books.move("migration costs", int(account), recruiters, float(fees[o]))
 
 
 def settle(
@@ -175,4 +184,8 @@ def commit(model: TripleWinModel, newcomers: Newcomers) -> None:
     people.trips[rows] = 1
     luck = model.draws.normal("savings target", home)
     people.savings_target[rows] = savings_targets(model, home, luck)
-    arrive(model, rows, corridor, channel, np.concatenate(newcomers.status), region)
+    status = np.concatenate(newcomers.status)
+    arrive(model, rows, corridor, channel, status, region)
+    moves.book_to_abroad(
+        model, "departures", sectors.AT_ORIGIN, status, people.origin[rows], np.ones(rows.size)
+    )

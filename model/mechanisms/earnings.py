@@ -11,10 +11,12 @@ arrives responds to the fee with a constant elasticity to ``1 - fee`` (Aycinena,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model import sectors
 from model.mechanisms import fiscal
 from model.population import IRREGULAR, residents
 
@@ -25,32 +27,37 @@ if TYPE_CHECKING:
 def earn_consume_remit(model: TripleWinModel) -> None:
     """Net income, remittances, consumption and savings of every migrant abroad.
 
-    Reads: migrants' wages, status, employment, family, years abroad, return plans and savings;
-    households' consumption, residents and shock losses; ``corridors.remittance_fee``;
+    Reads: migrants' wages, pensions, status, employment, retirement, family, years abroad,
+    return plans and savings; households' consumption, residents, shock losses and whether they
+    have dissolved; ``corridors.remittance_fee``; ``destination_finances.tax_rate``;
     ``destination_parameters``; ``markets.origin_wages``; ``params.remittances``.
 
     Writes: migrants' ``savings``, ``income``, ``consumption``, ``sent``, ``received``,
-    ``remitted_total`` and ``home_income``; households' ``remittances_received``;
-    ``flows.migrant_fiscal``, ``flows.remittances_by_corridor``; the ledger's remittances.
+    ``remitted_total``, ``pension_earnings`` and ``home_income``; households'
+    ``remittances_received``; ``flows.migrant_fiscal``, ``flows.remittances_by_corridor``; the money
+    books.
     """
     people, table = model.migrants, model.households
-    model.ledger.start_year()
     rows = np.flatnonzero(people.abroad())
-    net, needs, tax, benefit = _net_income_and_needs(model, rows)
-    surplus = np.maximum(net - needs, 0.0)
+    income = _net_income_and_needs(model, rows)
+    surplus = np.maximum(income.net - income.needs, 0.0)
     received, sent = _remittances(model, rows, surplus)
     params = model.params.remittances
     saving = params.saving_rate * np.where(
         people.return_plan[rows], 1.0, params.settled_saving_factor
     )
     saved = saving * np.maximum(surplus - sent, 0.0) - np.maximum(sent - surplus, 0.0)
-    people.savings[rows] = np.maximum(people.savings[rows] + saved, 0.0)
-    people.income[rows] = net
-    people.consumption[rows] = net - sent - saved
+    before = people.savings[rows]
+    people.savings[rows] = np.maximum(before + saved, 0.0)
+    saved = people.savings[rows] - before
+    people.income[rows] = income.net
+    people.consumption[rows] = income.net - sent - saved
     people.sent[rows] = sent
     people.received[rows] = received
     people.remitted_total[rows] += sent
-    model.flows.migrant_fiscal = fiscal.record_migrant_flows(model, rows, tax, benefit)
+    legal = people.status[rows] != IRREGULAR
+    people.pension_earnings[rows] += people.wage[rows] * legal
+    model.flows.migrant_fiscal = fiscal.record_migrant_flows(model, rows, income)
     wages = model.markets.origin_wages
     unemployment = model.origin_parameters.unemployment_rate[people.origin[rows]]
     people.home_income[rows] = (
@@ -62,49 +69,95 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     model.flows.remittances_by_corridor = np.stack(
         [np.bincount(corridor, sent, n_corridors), np.bincount(corridor, received, n_corridors)]
     )
-    ledger = model.ledger
-    ledger.remittances_sent = float(sent.sum())
-    ledger.remittances_received = float(received.sum())
-    ledger.remittance_fees = float((sent - received).sum())
+    _book_remittances(model, rows, received, sent)
 
 
-def _net_income_and_needs(
-    model: TripleWinModel, rows: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Net income, the consumption a migrant's household abroad needs, income tax and benefit."""
+def _book_remittances(
+    model: TripleWinModel, rows: np.ndarray, received: np.ndarray, sent: np.ndarray
+) -> None:
+    """Remittances to households at origin; fees to the remittance providers."""
+    people = model.migrants
+    destination = people.destination[rows]
+    model.money.move_pairs(
+        "remittances",
+        sectors.MIGRANTS,
+        destination,
+        sectors.ORIGIN_HOUSEHOLDS,
+        people.origin[rows],
+        received,
+    )
+    fees = np.bincount(destination, sent - received, len(model.destinations))
+    providers = model.money.index(sectors.REMITTANCE_PROVIDERS)
+    for d, migrants in enumerate(model.money.sector_indices(sectors.MIGRANTS)):
+        model.money.move("remittance fees", int(migrants), providers, float(fees[d]))
+
+
+@dataclass(frozen=True)
+class MigrantIncome:
+    """What each migrant abroad earns this year and what the family abroad needs.
+
+    Attributes:
+        net: Wage less income tax, plus unemployment benefit and pension.
+        needs: Living costs of the migrant and the family abroad.
+        tax: Income tax (zero for irregular migrants).
+        benefit: Unemployment benefit (legal migrants of working age without a job).
+        pension: Pension (migrants retired abroad).
+    """
+
+    net: np.ndarray
+    needs: np.ndarray
+    tax: np.ndarray
+    benefit: np.ndarray
+    pension: np.ndarray
+
+
+def _net_income_and_needs(model: TripleWinModel, rows: np.ndarray) -> MigrantIncome:
+    """Net income and needs of the migrants abroad (``rows``)."""
     people = model.migrants
     destination = people.destination[rows]
     legal = people.status[rows] != IRREGULAR
     wage = people.wage[rows]
-    tax = model.destination_parameters.income_tax[destination] * wage * legal
+    tax = model.destination_finances.tax_rate[destination] * wage * legal
     low_wage = np.array(
         [
             float(np.average(d.native_wages[:, 0], weights=d.natives[:, 0]))
             for d in model.destinations
         ]
     )
+    looking = ~people.employed[rows] & legal & ~people.retired[rows]
     benefit = (
-        (~people.employed[rows] & legal)
+        looking
         * model.destination_parameters.unemployment_benefit[destination]
         * low_wage[destination]
     )
+    pension = people.pension[rows]
     params = model.params.remittances
     household_size = 1.0 + params.dependant_weight * (people.persons(rows) - 1)
     needs = params.living_cost * fiscal.gdp_per_resident(model)[destination] * household_size
-    return wage - tax + benefit, needs, tax, benefit
+    return MigrantIncome(wage - tax + benefit + pension, needs, tax, benefit, pension)
 
 
 def _remittances(
     model: TripleWinModel, rows: np.ndarray, surplus: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Amounts received by households and sent by migrants (fees included)."""
+    """Amounts received by households and sent by migrants (fees included).
+
+    A migrant whose household has dissolved (nobody lives in it) sends nothing home.
+    """
     people, table = model.migrants, model.households
     params = model.params.remittances
     home = people.household[rows]
     # Everyone living in the household shares its consumption, returnees included.
-    per_person = table.consumption / np.maximum(residents(table, people), 1)
+    persons = residents(table, people)
+    per_person = table.consumption / np.maximum(persons, 1)
+    inhabited = persons > 0
     typical = np.array(
-        [max(np.median(per_person[table.origin == o]), 1.0) for o in range(len(model.origins))]
+        [
+            max(np.median(per_person[(table.origin == o) & inhabited]), 1.0)
+            if (inhabited & (table.origin == o)).any()
+            else 1.0
+            for o in range(len(model.origins))
+        ]
     )
     bound = params.need_bound
     need = typical[people.origin[rows]] / np.maximum(
@@ -127,7 +180,7 @@ def _remittances(
         (params.altruism * need + params.investment * people.return_plan[rows]) * surplus * profile
     )
     fee = model.corridors.remittance_fee[people.corridor[rows]]
-    desired = (motive + insurance) * (1.0 - fee) ** params.fee_elasticity
+    desired = (motive + insurance) * (1.0 - fee) ** params.fee_elasticity * ~table.dissolved[home]
     affordable = (surplus + params.savings_drawdown * people.savings[rows]) * (1.0 - fee)
     received = np.minimum(desired, affordable)
     return received, received / (1.0 - fee)

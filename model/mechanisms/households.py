@@ -17,27 +17,77 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.population import residents
+from model import sectors
+from model.population import RETURNED, residents
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
 
 def _income(model: TripleWinModel, persons: np.ndarray) -> np.ndarray:
-    """Income before remittances: labour after tax, enterprise, interest and state transfers."""
+    """Income before remittances: labour after tax, enterprise, interest, state transfers and the
+    pensions returnees brought home; each booked from whoever pays it."""
     table = model.households
     params = model.params.households
     origin = table.origin
+    n_origins = len(model.origins)
+    books = model.money
     gdp = np.array([o.output / max(o.residents, 1.0) for o in model.origins])
     transfers = params.transfer * gdp[origin] * persons
     # The origin's account records the transfers paid here, to this year's residents.
-    model.flows.transfers_paid = np.bincount(origin, transfers, len(model.origins))
-    return (
-        model.markets.labour_income * (1.0 - model.origin_parameters.income_tax[origin])
-        + params.enterprise_return * table.enterprise_capital * model.shocks.income_multiplier
-        + model.params.world.world_interest_rate * table.wealth
-        + transfers
+    model.flows.transfers_paid = np.bincount(origin, transfers, n_origins)
+    tax = model.markets.labour_income * model.origin_finances.tax_rate[origin]
+    model.flows.origin_income_tax = np.bincount(origin, tax, n_origins)
+    enterprise = (
+        params.enterprise_return * table.enterprise_capital * model.shocks.income_multiplier
     )
+    interest = model.params.world.world_interest_rate * table.wealth
+    pensions = _pensions_brought_home(model)
+    books.move_each(
+        "transfers",
+        sectors.ORIGIN_GOVERNMENT,
+        sectors.ORIGIN_HOUSEHOLDS,
+        model.flows.transfers_paid,
+    )
+    books.move_each(
+        "income tax",
+        sectors.ORIGIN_HOUSEHOLDS,
+        sectors.ORIGIN_GOVERNMENT,
+        model.flows.origin_income_tax,
+    )
+    books.move_each(
+        "enterprise income",
+        sectors.ORIGIN_FIRMS,
+        sectors.ORIGIN_HOUSEHOLDS,
+        np.bincount(origin, enterprise, n_origins),
+    )
+    world = books.index(sectors.REST_OF_WORLD)
+    for o, account in enumerate(books.sector_indices(sectors.ORIGIN_HOUSEHOLDS)):
+        books.move("interest", world, int(account), float(interest[origin == o].sum()))
+    return model.markets.labour_income - tax + enterprise + interest + transfers + pensions
+
+
+def _pensions_brought_home(model: TripleWinModel) -> np.ndarray:
+    """Pensions the destinations pay to retired returnees at home, per household.
+
+    Paid where the corridor's pensions are portable (``policy.pension_portability``); the
+    returnee's ``pension`` is zero otherwise.
+    """
+    people, table = model.migrants, model.households
+    rows = np.flatnonzero((people.status == RETURNED) & people.retired & (people.pension > 0))
+    pension = people.pension[rows]
+    model.flows.pensions_exported = np.bincount(
+        people.destination[rows], pension, len(model.destinations)
+    )
+    model.money.move_pairs(
+        "pensions",
+        sectors.DESTINATION_GOVERNMENT,
+        people.destination[rows],
+        sectors.ORIGIN_HOUSEHOLDS,
+        people.origin[rows],
+        pension,
+    )
+    return np.bincount(people.household[rows], pension, table.size)
 
 
 def receive_consume_save(model: TripleWinModel) -> None:
@@ -45,12 +95,14 @@ def receive_consume_save(model: TripleWinModel) -> None:
 
     Reads: households' members, ability, wealth, enterprise capital and ``remittances_received``
     (step 3); returnees (the migrant table); ``markets.labour_income`` and ``origin_wages``;
-    ``shocks.income_multiplier``; ``origin_parameters`` (income tax, poverty line, education
-    subsidy, diaspora matching); the origins' output and residents; ``params.households``.
+    ``shocks.income_multiplier``; ``origin_finances.tax_rate``; ``origin_parameters``
+    (poverty line, education subsidy, diaspora matching); the origins' output and residents;
+    retired returnees' pensions; ``params.households``.
 
     Writes: households' ``income``, ``consumption``, ``education_spending``, ``wealth`` and
-    ``enterprise_capital``; ``flows`` (transfers, remittances consumed, education subsidy,
-    informal support, social assistance, diaspora matching).
+    ``enterprise_capital``; ``flows`` (transfers, income tax, pensions brought home, remittances
+    consumed, education subsidy, informal support, social assistance, diaspora matching); the
+    money books.
     """
     table = model.households
     params = model.params.households
@@ -81,6 +133,38 @@ def receive_consume_save(model: TripleWinModel) -> None:
     table.consumption[:] = consumption
     _finance_support(model, support)
     _start_enterprises(model, remittances)
+    n_origins = len(model.origins)
+    books = model.money
+    books.move_each(
+        "consumption",
+        sectors.ORIGIN_HOUSEHOLDS,
+        sectors.ORIGIN_FIRMS,
+        np.bincount(origin, consumption, n_origins),
+    )
+    books.move_each(
+        "education",
+        sectors.ORIGIN_HOUSEHOLDS,
+        sectors.ORIGIN_FIRMS,
+        np.bincount(origin, education, n_origins),
+    )
+    books.move_each(
+        "education subsidy",
+        sectors.ORIGIN_GOVERNMENT,
+        sectors.ORIGIN_FIRMS,
+        model.flows.education_subsidy_cost,
+    )
+    books.move_each(
+        "social assistance",
+        sectors.ORIGIN_GOVERNMENT,
+        sectors.ORIGIN_HOUSEHOLDS,
+        model.flows.social_assistance,
+    )
+    books.move_each(
+        "diaspora matching",
+        sectors.ORIGIN_GOVERNMENT,
+        sectors.ORIGIN_HOUSEHOLDS,
+        model.flows.diaspora_matching_cost,
+    )
 
 
 def _consumption(

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model import sectors
+from model.mechanisms import second_generation
 from model.population import HIGH, IRREGULAR, NATURALISED, PERMANENT, RETURNED
 
 if TYPE_CHECKING:
@@ -31,17 +33,23 @@ def clear_markets(model: TripleWinModel) -> None:
 
     Writes: ``markets`` (origin wages, labour income, migrant labour, region network, migrant
     wage bill); households' ``shock_loss``; returnees' ``income`` and ``wage``; migrants'
-    ``employed``, ``unemployed_years``, ``occupation`` and ``wage``; the economies' wages,
-    output and unemployment.
+    ``employed``, ``unemployed_years``, ``occupation`` and ``wage``;
+    ``second_generation.employed``; the economies' wages, output, unemployment and natives'
+    capital income; the money books (wages and capital income paid by firms).
     """
     _clear_origins(model)
     _migrant_jobs(model)
     update_migrant_labour(model)
+    grown = second_generation.employ(model)
     for economy in model.destinations:
+        regions = len(economy.region_names)
         economy.clear_labour_market(
-            model.markets.migrant_labour[economy.index], model.shocks.cycle[economy.index]
+            model.markets.migrant_labour[economy.index],
+            model.shocks.cycle[economy.index],
+            grown[economy.index, :regions].astype(float),
         )
     _migrant_wages(model)
+    _pay_factor_incomes(model)
 
 
 def _clear_origins(model: TripleWinModel) -> None:
@@ -49,7 +57,7 @@ def _clear_origins(model: TripleWinModel) -> None:
     n_origins = len(model.origins)
     employment = 1.0 - model.origin_parameters.unemployment_rate
     effort = table.ability * employment[table.origin] * model.shocks.income_multiplier
-    returned = np.flatnonzero(people.status == RETURNED)
+    returned = np.flatnonzero((people.status == RETURNED) & ~people.retired)
     home = people.household[returned]
     returnee_effort = (
         people.ability[returned]
@@ -71,6 +79,9 @@ def _clear_origins(model: TripleWinModel) -> None:
     model.markets.origin_wages = np.array([o.wages for o in model.origins])
     wages = model.markets.origin_wages
     returnee_income = wages[people.origin[returned], skill] * returnee_effort
+    retired = (people.status == RETURNED) & people.retired
+    people.income[retired] = people.pension[retired]
+    people.wage[retired] = 0.0
     people.income[returned] = returnee_income
     people.wage[returned] = returnee_income
     income = effort * (
@@ -90,7 +101,7 @@ def _migrant_jobs(model: TripleWinModel) -> None:
     finding; discrimination lowers it (Quillian et al. 2019).
     """
     people = model.migrants
-    rows = np.flatnonzero(people.abroad())
+    rows = np.flatnonzero(people.abroad() & ~people.retired)
     params = model.params.integration
     destination = people.destination[rows]
     region = people.region[rows]
@@ -189,3 +200,37 @@ def _migrant_wages(model: TripleWinModel) -> None:
     model.markets.migrant_wage_bill = np.bincount(
         destination, people.wage[rows], len(model.destinations)
     )
+
+
+def _pay_factor_incomes(model: TripleWinModel) -> None:
+    """Firms pay this year's wages and capital income (booked in the money accounts).
+
+    At origin, workers (returnees included) earn the labour share of output and the capital
+    owners, investors outside the simulated households, the rest. At destination, natives,
+    migrants and migrants' grown children earn their wages; the rest of output is capital
+    income: natives own the capital their own labour would hold at the world interest rate, and
+    the user cost of the capital installed because of migrants goes to its owners in the rest of
+    the world (:meth:`DestinationEconomy.migrant_capital_rent`).
+    """
+    books = model.money
+    world = books.index(sectors.REST_OF_WORLD)
+    table = model.households
+    labour_income = np.bincount(table.origin, model.markets.labour_income, len(model.origins))
+    books.move_each("wages", sectors.ORIGIN_FIRMS, sectors.ORIGIN_HOUSEHOLDS, labour_income)
+    for economy in model.origins:
+        firms = books.index(sectors.ORIGIN_FIRMS, economy.name)
+        books.move("capital income", firms, world, economy.output - labour_income[economy.index])
+    for economy in model.destinations:
+        d, name = economy.index, economy.name
+        firms = books.index(sectors.DESTINATION_FIRMS, name)
+        natives = float((economy.native_wages * economy.employed_natives).sum())
+        grown = float((economy.native_wages * economy.second_generation_labour).sum())
+        migrants = float(model.markets.migrant_wage_bill[d])
+        rent = economy.migrant_capital_rent()
+        capital_income = float(economy.output.sum()) - natives - grown - migrants
+        economy.natives_capital_income = capital_income - rent
+        books.move("wages", firms, books.index(sectors.DESTINATION_HOUSEHOLDS, name), natives)
+        books.move("wages", firms, books.index(sectors.MIGRANTS, name), migrants + grown)
+        households = books.index(sectors.DESTINATION_HOUSEHOLDS, name)
+        books.move("capital income", firms, households, economy.natives_capital_income)
+        books.move("capital income", firms, world, rent)

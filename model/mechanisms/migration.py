@@ -199,7 +199,7 @@ def _corridor_values(model: TripleWinModel, skill: np.ndarray, home_income: np.n
             * (1.0 + params.network_job_effect * np.log1p(network)),
             params.employment_cap,
         )
-        tax = model.destination_parameters.income_tax[d]
+        tax = model.destination_finances.tax_rate[d]
         abroad_income = (
             employment * model.prospects.arrival_wage[d, skill] * table.ability * (1 - tax)
         )

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model import sectors
 from model.events import snapshot
-from model.mechanisms import fiscal
+from model.mechanisms import fiscal, moves
 from model.population import (
     FAMILY,
     IRREGULAR,
@@ -77,10 +78,10 @@ def _temporary_permits(model: TripleWinModel) -> None:
     leave = ~convert & ~renew
     enforcement = model.corridors.enforcement[people.corridor[rows]]
     overstay = leave & draws.chance("overstay", keys, params.overstay * (1.0 - enforcement))
-    people.status[rows[convert]] = PERMANENT
+    _change_status(model, "permit conversions", rows[convert], TEMPORARY, PERMANENT)
     people.residence_years[rows[convert]] = 0
     people.permit_left[rows[renew]] = model.corridors.visa_years[people.corridor[rows[renew]]]
-    people.status[rows[overstay]] = IRREGULAR
+    _change_status(model, "overstays", rows[overstay], TEMPORARY, IRREGULAR)
     must_leave = rows[leave & ~overstay]
     people.must_leave[must_leave] = True
     people.return_reason[must_leave] = PERMIT_EXPIRED
@@ -97,7 +98,7 @@ def _irregular_migrants(model: TripleWinModel) -> None:
     model.flows.enforcement_spending = fiscal.enforcement_spending(model, rows, enforcement)
     people.must_leave[rows[removed]] = True
     people.return_reason[rows[removed]] = REMOVED
-    people.status[rows[regularised]] = TEMPORARY
+    _change_status(model, "regularisations", rows[regularised], IRREGULAR, TEMPORARY)
     people.permit_left[rows[regularised]] = model.corridors.visa_years[corridor[regularised]]
 
 
@@ -109,7 +110,7 @@ def _permanent_residents(model: TripleWinModel) -> None:
     eligible = people.residence_years[rows] >= params.naturalisation_years
     naturalise = eligible & model.draws.chance("naturalisation", keys, params.naturalisation)
     model.events.naturalised = snapshot(model.migrants, model.year, rows[naturalise])
-    people.status[rows[naturalise]] = NATURALISED
+    _change_status(model, "naturalisations", rows[naturalise], PERMANENT, NATURALISED)
     settled = rows[model.draws.chance("return plan dropped", keys, model.params.returns.plan_drop)]
     people.return_plan[settled] = False
 
@@ -118,7 +119,7 @@ def _reunify_families(model: TripleWinModel) -> None:
     people, table = model.migrants, model.households
     rows = np.flatnonzero((people.status == PERMANENT) | (people.status == NATURALISED))
     rows = rows[model.corridors.family_reunification[people.corridor[rows]].astype(bool)]
-    rows = rows[(people.dependants[rows] + people.spouse[rows]) == 0]
+    rows = rows[(people.children(rows) + people.spouse[rows] == 0) & ~people.retired[rows]]
     home = people.household[rows]
     needs = (
         model.params.integration.reunification_income
@@ -146,8 +147,27 @@ def _reunify_families(model: TripleWinModel) -> None:
     model.events.reunified = snapshot(
         model.migrants, model.year, join
     )  # persons include the family who joined
+    moves.book_to_abroad(
+        model,
+        "family reunification",
+        sectors.AT_ORIGIN,
+        people.status[join],
+        people.origin[join],
+        joined,
+    )
     # Family members enter through the family channel: counted as arrivals (persons).
     model.counts.arrivals_by_channel[FAMILY] += int(joined.sum())
     model.counts.arrivals_by_corridor += np.bincount(
         people.corridor[join], joined, len(model.corridors)
     ).astype(np.int64)
+
+
+def _change_status(
+    model: TripleWinModel, item: str, rows: np.ndarray, old_status: int, new_status: int
+) -> None:
+    """Rows move from one legal status to another, their families with them (booked)."""
+    people = model.migrants
+    people.status[rows] = new_status
+    moves.book_status_change(
+        model, item, old_status, new_status, people.origin[rows], people.persons(rows)
+    )

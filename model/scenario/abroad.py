@@ -289,3 +289,27 @@ class Integration(Section):
     study_years: int = param(
         3, "Length of a study permit.", unit="years", source="OECD", ge=1, le=10
     )
+    second_generation_skilled_low_parent: float = param(
+        0.3,
+        "Chance that a child of a low-skilled migrant who grows up abroad becomes skilled.",
+        unit="probability",
+        source="OECD/EU 2023, Indicators of Immigrant Integration, ch. 7 (offspring of immigrants); Algan et al. 2010",
+        ge=0.0,
+        le=1.0,
+    )
+    second_generation_skilled_high_parent: float = param(
+        0.6,
+        "Chance that a child of a skilled migrant who grows up abroad becomes skilled.",
+        unit="probability",
+        source="OECD/EU 2023, Indicators of Immigrant Integration, ch. 7; Dustmann, Frattini & Lanzara 2012",
+        ge=0.0,
+        le=1.0,
+    )
+    second_generation_employment_penalty: float = param(
+        0.08,
+        "Shortfall of the employment rate of migrants' grown children from natives' in their region.",
+        unit="share of the natives' rate",
+        source="Heath, Rothon & Kilpi 2008 (ethnic penalties of the second generation); OECD/EU 2023, ch. 7",
+        ge=0.0,
+        le=1.0,
+    )

@@ -35,7 +35,7 @@ class World(Section):
 
 
 class Demography(Section):
-    """Births, coming of age and the end of working life."""
+    """Births, coming of age, retirement and deaths at every age."""
 
     youth_years: float = param(
         15.0,
@@ -47,7 +47,7 @@ class Demography(Section):
     )
     working_years: float = param(
         40.0,
-        "Mean length of working life; its end removes a person from the model.",
+        "Mean length of working life; it ends in retirement (at home, or abroad for settled migrants).",
         unit="years",
         source="UN WPP",
         ge=5.0,
@@ -55,11 +55,48 @@ class Demography(Section):
     )
     birth_rate: float = param(
         0.032,
-        "Births per working-age adult at origin per year.",
+        "Births per working-age adult per year, at origin and to couples abroad.",
         unit="births per adult per year",
         source="UN WPP: crude birth rates of 20-25 per 1,000 in lower-middle-income countries",
         ge=0.0,
         le=0.5,
+    )
+    child_mortality: float = param(
+        0.003,
+        "Yearly chance that a child or youth dies.",
+        unit="probability per year",
+        source="UN WPP 2022: about 4-5% of children in lower-middle-income countries die before 15",
+        ge=0.0,
+        le=0.5,
+    )
+    adult_mortality: float = param(
+        0.004,
+        "Yearly chance that a working-age adult dies.",
+        unit="probability per year",
+        source="UN WPP 2022: probability of dying between 15 and 60 of about 15-20% in lower-middle-income countries",
+        ge=0.0,
+        le=0.5,
+    )
+    elderly_mortality: float = param(
+        0.07,
+        "Yearly chance that a retired person dies (its inverse is the mean length of retirement).",
+        unit="probability per year",
+        source="UN WPP 2022: life expectancy at 60-65 of about 15 years in lower-middle-income countries",
+        gt=0.0,
+        le=1.0,
+    )
+
+
+class PublicFinance(Section):
+    """How both states finance their budgets: debt with interest, and a tax rate that responds."""
+
+    tax_response: float = param(
+        0.1,
+        "Rise in the income tax rate per unit of public debt to GDP above its starting ratio.",
+        unit="tax rate per debt/GDP",
+        source="Bohn 1998; Ghosh et al. 2013 (fiscal reaction functions of 0.03-0.1)",
+        ge=0.0,
+        le=2.0,
     )
 
 

@@ -191,6 +191,22 @@ class OriginConfig(Section):
         ge=1,
         le=100000,
     )
+    public_debt: float = param(
+        0.55,
+        "Public debt at the start; the fiscal rule steers debt back towards this ratio.",
+        unit="share of GDP",
+        source="IMF World Economic Outlook: government debt of about 55% of GDP in lower-middle-income countries",
+        ge=0.0,
+        le=5.0,
+    )
+    other_public_spending: float = param(
+        -0.053,
+        "Public spending not modelled item by item (negative: revenue not modelled, e.g. VAT).",
+        unit="share of GDP",
+        source="calibrated: the baseline keeps its debt ratio roughly stable (deficit about growth x debt)",
+        ge=-1.0,
+        le=1.0,
+    )
     policy: PolicyOverride | None = Field(None, description="Levers overridden at this origin.")
 
 
@@ -405,6 +421,38 @@ class DestinationConfig(Section):
         source="UNHCR resettlement and complementary pathways",
         ge=0.0,
         le=100.0,
+    )
+    pension_replacement: float = param(
+        0.45,
+        "Public pension for a full career of legal work, as a share of career-average earnings.",
+        unit="share of earnings",
+        source="OECD Pensions at a Glance 2023: average gross replacement rate of about 50%",
+        ge=0.0,
+        le=1.5,
+    )
+    elderly_health_cost: float = param(
+        0.15,
+        "Public health and long-term care spending per retired resident.",
+        unit="share of GDP per capita",
+        source="OECD Health Statistics: spending per person over 65 about 3 times the average",
+        ge=0.0,
+        le=2.0,
+    )
+    public_debt: float = param(
+        0.8,
+        "Public debt at the start; the fiscal rule steers debt back towards this ratio.",
+        unit="share of GDP",
+        source="IMF World Economic Outlook: general government debt of about 80% of GDP in advanced economies",
+        ge=0.0,
+        le=5.0,
+    )
+    other_public_spending: float = param(
+        0.092,
+        "Public spending not modelled item by item (natives' pensions, health, defence...).",
+        unit="share of GDP",
+        source="calibrated: the baseline keeps its debt ratio roughly stable (deficit about growth x debt)",
+        ge=-1.0,
+        le=1.0,
     )
     policy: PolicyOverride | None = Field(
         None, description="Levers overridden at this destination."

@@ -227,3 +227,11 @@ class Returns(Section):
         ge=0.0,
         le=1.0,
     )
+    retire_home: float = param(
+        0.3,
+        "Chance that a settled legal resident (no return plan) goes home at retirement rather than retiring abroad.",
+        unit="probability",
+        source="Klinthäll 2006 (return at retirement from Sweden); Dustmann & Görlach 2016",
+        ge=0.0,
+        le=1.0,
+    )

@@ -96,6 +96,13 @@ class Policy(Section):
         source="family reunification is the largest permanent channel in the OECD (OECD 2008)",
         gcm=5,
     )
+    pension_portability: bool = param(
+        False,
+        "Pensions earned abroad keep being paid to migrants who go home to retire.",
+        unit="yes/no",
+        source="bilateral social security agreements (ILO 2021; GCM objective 22)",
+        gcm=22,
+    )
     return_bonus: float = param(
         0.0,
         "Grant paid by the destination to a migrant who returns voluntarily.",

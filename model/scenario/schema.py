@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from model.scenario.abroad import Integration, Remittances
-from model.scenario.behaviour import Demography, Households, Skills, World
+from model.scenario.behaviour import Demography, Households, PublicFinance, Skills, World
 from model.scenario.corridors import CorridorConfig
 from model.scenario.economies import DestinationConfig, OriginConfig
 from model.scenario.initial import InitialStock
@@ -66,6 +66,7 @@ class Scenario(Section):
     corridors: dict[str, CorridorConfig] = Field(default_factory=_default_corridors)
     world: World = Field(default_factory=World)
     demography: Demography = Field(default_factory=Demography)
+    public_finance: PublicFinance = Field(default_factory=PublicFinance)
     households: Households = Field(default_factory=Households)
     migration: Migration = Field(default_factory=Migration)
     remittances: Remittances = Field(default_factory=Remittances)

@@ -1,4 +1,4 @@
-"""Step 5 and the turnover of generations: youth come of age, births, and the end of working life.
+"""Step 5: youth come of age, skilled or not, and training partnerships train some of them.
 
 A youth leaves education with a chance of being skilled that rises with education spending per
 child and with the expected skill premium, *including the prospect of migrating* (Beine, Docquier
@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.events import snapshot
+from model import sectors
 from model.mechanisms.common import (
     logistic,
 )
-from model.population import HIGH, RETURNED
+from model.population import HIGH
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -95,51 +95,14 @@ def _train_partnership_places(model: TripleWinModel, new_low_skilled: np.ndarray
         away_share = model.params.skills.training_away_share
         away = chosen[draws.chance(f"training track {name}", chosen, away_share)]
         model.partnerships.trainees[economy.index] = away
-        model.flows.training_cost[economy.index] = (
-            model.params.skills.training_cost * skilled_wage[table.origin[chosen]].sum()
+        # The destination's state buys the training from providers at the trainees' origins.
+        cost = model.params.skills.training_cost * skilled_wage[table.origin[chosen]]
+        model.flows.training_cost[economy.index] = cost.sum()
+        model.money.move_pairs(
+            "training partnerships",
+            sectors.DESTINATION_GOVERNMENT,
+            np.full(chosen.size, economy.index),
+            sectors.ORIGIN_FIRMS,
+            table.origin[chosen],
+            cost,
         )
-
-
-def births_and_exits(model: TripleWinModel) -> None:
-    """Births to adults at home; working lives end at home and abroad (people leave the model).
-
-    Reads: households' members and returnees; migrants alive; ``params.demography``.
-
-    Writes: households' ``youth``, ``workers_low``, ``workers_high`` and ``members_abroad``;
-    the migrant table (rows released); ``events.exited_abroad``; the ledger's births and exits.
-    """
-    table, people = model.households, model.migrants
-    draws, keys = model.draws, model.household_keys
-    n_origins = len(model.origins)
-    ledger = model.ledger
-    returned = people.status == RETURNED
-    adults = (
-        table.workers_low
-        + table.workers_high
-        + np.bincount(people.household[returned], minlength=table.size)
-    )
-    births = draws.poisson("births", keys, model.params.demography.birth_rate * adults)
-    table.youth += births.astype(table.youth.dtype)
-    ledger.births += np.bincount(table.origin, births, n_origins)
-    exit_rate = 1.0 / model.params.demography.working_years
-    low_exits = draws.binomial(
-        "end of working life, low-skilled", keys, table.workers_low, exit_rate
-    )
-    high_exits = draws.binomial("end of working life, skilled", keys, table.workers_high, exit_rate)
-    table.workers_low -= low_exits.astype(table.workers_low.dtype)
-    table.workers_high -= high_exits.astype(table.workers_high.dtype)
-    ledger.exits_home += np.bincount(table.origin, low_exits + high_exits, n_origins)
-    alive = np.flatnonzero(people.alive())
-    leaving = alive[
-        draws.chance("end of working life, migrants", people.person_key[alive], exit_rate)
-    ]
-    at_home = leaving[people.status[leaving] == RETURNED]
-    abroad = leaving[people.status[leaving] != RETURNED]
-    ledger.exits_home += np.bincount(people.origin[at_home], minlength=n_origins)
-    persons_abroad = people.persons(abroad)
-    ledger.exits_abroad += np.bincount(people.origin[abroad], persons_abroad, n_origins)
-    np.subtract.at(table.members_abroad, people.household[abroad], persons_abroad.astype(np.int16))
-    model.events.exited_abroad = snapshot(
-        model.migrants, model.year, abroad
-    )  # before the rows are freed
-    people.release(leaving)
