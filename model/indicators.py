@@ -64,6 +64,11 @@ DIAGNOSTICS = (
     "remittances_saved_share",
     "place_premium",
     "returnee_share",
+    "retired_abroad",
+    "households_without_residents",
+    "second_generation",
+    "second_generation_employment_gap",
+    "second_generation_education_gap",
 )
 INDICATORS = CANONICAL + DIAGNOSTICS + INTEGRATION_INDICATORS
 
@@ -253,6 +258,7 @@ def _indicators(
     values.update(measures.remittance_measures(model, origins, destinations))
     values.update(measures.origin_measures(model, origins, households, persons))
     values.update(measures.destination_measures(model, destinations))
+    values.update(measures.second_generation_measures(model, origins, destinations, rows))
     origin_born = values["origin_residents"] + values["persons_abroad"]
     values["emigration_rate"] = values["persons_abroad"] / max(origin_born, 1.0)
     values["origin_born"] = origin_born

@@ -98,11 +98,11 @@ def in_labour_force(model: TripleWinModel, rows: np.ndarray) -> np.ndarray:
     """Whether each migrant is in the labour force: working, or looking for work.
 
     Students without a job are outside it, as in the ILO's definition (19th ICLS, 2013); every
-    other migrant (the model's migrants came to work, join family or seek protection) looks
-    for work when not employed.
+    other migrant of working age (the model's migrants came to work, join family or seek
+    protection) looks for work when not employed; the retired do not.
     """
     people = model.migrants
-    return people.employed[rows] | (people.channel[rows] != STUDY)
+    return people.employed[rows] | ((people.channel[rows] != STUDY) & ~people.retired[rows])
 
 
 def _stacked_bincount(key: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:

@@ -34,27 +34,67 @@ def _ratio(numerator: float, denominator: float) -> float:
 
 
 def migrant_measures(model: TripleWinModel, rows: np.ndarray) -> dict[str, float]:
-    """Indicators of migrants abroad (``rows``)."""
+    """Indicators of migrants abroad (``rows``); those of work are of the working-age ones."""
     people = model.migrants
-    employed = people.employed[rows]
-    skilled_employed = (people.skill[rows] == HIGH) & employed
-    size = 1.0 + model.params.remittances.dependant_weight * (people.persons(rows) - 1)
-    consumption = np.maximum(people.consumption[rows] / size, 1.0)
-    home = np.maximum(people.home_income[rows], 1.0)
-    security = np.zeros(rows.size)
+    working = rows[~people.retired[rows]]
+    employed = people.employed[working]
+    skilled_employed = (people.skill[working] == HIGH) & employed
+    size = 1.0 + model.params.remittances.dependant_weight * (people.persons(working) - 1)
+    consumption = np.maximum(people.consumption[working] / size, 1.0)
+    home = np.maximum(people.home_income[working], 1.0)
+    security = np.zeros(working.size)
     for status, value in STATUS_SECURITY.items():
-        security[people.status[rows] == status] = value
-    recognised = np.where(people.skill[rows] == HIGH, people.recognised[rows], 1.0)
-    index = (people.language[rows] + people.ties[rows] + employed + recognised + security) / 5.0
+        security[people.status[working] == status] = value
+    recognised = np.where(people.skill[working] == HIGH, people.recognised[working], 1.0)
+    language, ties = people.language[working], people.ties[working]
+    index = (language + ties + employed + recognised + security) / 5.0
     return {
         "migrant_income_gain": _mean(np.log(consumption / home)),
         "migrant_employment_rate": _mean(employed),
-        "migrant_brain_waste": _mean(people.occupation[rows][skilled_employed] == 0),
+        "migrant_brain_waste": _mean(people.occupation[working][skilled_employed] == 0),
         "migrant_irregular_share": _mean(people.status[rows] == IRREGULAR),
         "migrant_integration_index": _mean(index),
         "migrants_abroad": float(rows.size),
         "persons_abroad": float(people.persons(rows).sum()),
-        "_migrant_gain_total": float((people.income[rows] - people.home_income[rows]).sum()),
+        "retired_abroad": float(rows.size - working.size),
+        "_migrant_gain_total": float((people.income[working] - people.home_income[working]).sum()),
+    }
+
+
+def second_generation_measures(
+    model: TripleWinModel, origins: list[int], destinations: list[int], rows: np.ndarray
+) -> dict[str, float]:
+    """Migrants' children at the destination, and the gaps of the grown ones to natives.
+
+    Args:
+        model: The model.
+        origins: Origins of the parents.
+        destinations: Destinations where they live.
+        rows: Migrant rows abroad of these origins and destinations (their children).
+
+    Returns:
+        ``second_generation`` (children living with migrants and grown children, retired
+        included), ``second_generation_employment_gap`` (natives' employment rate minus the grown
+        children's, points of the labour force) and ``second_generation_education_gap`` (the
+        natives' skilled share minus the grown children's).
+    """
+    grown = model.second_generation
+    cells = np.ix_([0, 1], origins, destinations)
+    adults = grown.adults[cells]
+    employed = grown.employed[cells]
+    children = float(model.migrants.children(rows).sum())
+    natives = np.zeros(2)
+    natives_employed = 0.0
+    for d in destinations:
+        economy = model.destinations[d]
+        natives += economy.natives.sum(axis=0)
+        natives_employed += float(economy.employed_natives.sum())
+    native_rate = natives_employed / max(natives.sum(), 1e-9)
+    return {
+        "second_generation": children + float(adults.sum() + grown.retirees[cells].sum()),
+        "second_generation_employment_gap": native_rate - _ratio(employed.sum(), adults.sum()),
+        "second_generation_education_gap": float(natives[1] / max(natives.sum(), 1e-9))
+        - _ratio(adults[..., 1].sum(), adults.sum()),
     }
 
 
@@ -101,7 +141,9 @@ def origin_measures(
     line = model.origin_parameters.poverty_line[table.origin[households]]
     total = weight.sum()
     output = sum(model.origins[o].output for o in origins)
-    returned = (people.status == RETURNED) & among(people.origin, origins, len(model.origins))
+    # Returnees of working age: the skilled and returnee shares are of working-age adults.
+    returned = (people.status == RETURNED) & ~people.retired
+    returned &= among(people.origin, origins, len(model.origins))
     home_adults = table.workers_low[households].sum() + table.workers_high[households].sum()
     skilled = table.workers_high[households].sum() + (people.skill[returned] == HIGH).sum()
     received = table.remittances_received[households].sum()
@@ -121,6 +163,9 @@ def origin_measures(
         if received > 0
         else float("nan"),
         "returnee_share": float(returned.sum() / max(home_adults + returned.sum(), 1)),
+        "households_without_residents": float(
+            ((persons[households] == 0) & ~table.dissolved[households]).sum()
+        ),
         "_mean_log_consumption": float(
             (weight * np.log(np.maximum(per_capita, 1.0))).sum() / max(total, 1.0)
         ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,12 @@ class RunResult:
         cohorts: Return statistics of arrival cohorts (share left within 1 and 5 years).
         by_region: Window means of the integration indicators per region, keyed
             ``destination:NAME/REGION`` (``model.integration_regions.REGION_INDICATORS``).
+        accounts: How well the books closed over the run (largest relative residual of any
+            money account and year, total absolute residual of the people accounts) and each
+            money sector's inflows, outflows and change of stock over the run
+            (:func:`accounts_summary`).
+        account_flows: Every money flow of every year (``year``, ``item``, ``source``,
+            ``target``, ``amount``), when the yearly series are kept; else None.
     """
 
     indicators: dict[str, float]
@@ -40,6 +47,8 @@ class RunResult:
     timings: dict[str, float] = field(default_factory=dict)
     cohorts: dict[str, float] = field(default_factory=dict)
     by_region: dict[str, dict[str, float]] = field(default_factory=dict)
+    accounts: dict[str, Any] = field(default_factory=dict)
+    account_flows: pd.DataFrame | None = None
 
 
 @dataclass
@@ -95,7 +104,19 @@ def summarise(run: FinishedRun) -> RunResult:
             "left_within_5y": model.recorder.left_within(5, model.horizon),
         },
         by_region=model.recorder.region_window_means(window),
+        accounts=accounts_summary(model),
+        account_flows=model.money.table(model.horizon) if model.recorder.first_year == 1 else None,
     )
+
+
+def accounts_summary(model: TripleWinModel) -> dict[str, Any]:
+    """The books over the run: residuals, and each money sector's totals (docs/ODD.md §7.25)."""
+    years = min(model.year, model.horizon)
+    return {
+        "max_relative_residual": float(model.money.relative_residuals()[:years].max(initial=0.0)),
+        "people_residual": int(round(float(np.abs(model.people.residuals()[:years]).sum()))),
+        "sectors": model.money.sector_totals(years),
+    }
 
 
 def simulate(

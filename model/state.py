@@ -186,6 +186,10 @@ class YearCounts:
             joined count under the family channel), ``(channels,)`` (steps 6 and 8).
         arrivals_by_corridor: The same per corridor, ``(c,)``.
         returns_by_corridor: Migrant rows that went home per corridor, ``(c,)`` (step 7).
+        births_abroad: Children born abroad per corridor of their parents, ``(c,)`` (step 8b).
+        deaths_abroad: People who died abroad (migrants, spouses, children) per corridor.
+        grown_up: Children who grew up abroad and left their parents' family per corridor.
+        survivors_home: Spouses and children who went home when the migrant died abroad.
         migration_attempts: Households that decided to send a member (step 8a).
         irregular_failures: Attempts on the irregular route that failed on the way (step 8b).
         reunified: Migrants whose family joined them (step 6).
@@ -194,6 +198,10 @@ class YearCounts:
     arrivals_by_channel: np.ndarray
     arrivals_by_corridor: np.ndarray
     returns_by_corridor: np.ndarray
+    births_abroad: np.ndarray
+    deaths_abroad: np.ndarray
+    grown_up: np.ndarray
+    survivors_home: np.ndarray
     migration_attempts: int = 0
     irregular_failures: int = 0
     reunified: int = 0
@@ -205,6 +213,10 @@ class YearCounts:
             arrivals_by_channel=np.zeros(len(CHANNEL_NAMES), dtype=np.int64),
             arrivals_by_corridor=np.zeros(corridors, dtype=np.int64),
             returns_by_corridor=np.zeros(corridors, dtype=np.int64),
+            births_abroad=np.zeros(corridors, dtype=np.int64),
+            deaths_abroad=np.zeros(corridors, dtype=np.int64),
+            grown_up=np.zeros(corridors, dtype=np.int64),
+            survivors_home=np.zeros(corridors, dtype=np.int64),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from model.model import TripleWinModel
@@ -54,10 +55,10 @@ def test_capital_brought_in_by_migrants_is_not_natives_income():
         economy = model.destinations[0]
         migrants = share * economy.natives
         for year in range(1, 30):
-            economy.clear_labour_market(migrants, 0.0)
+            economy.clear_labour_market(migrants, 0.0, np.zeros_like(migrants))
             model.markets.migrant_labour = [migrants]
             economy.update(year)
-        economy.clear_labour_market(migrants, 0.0)
+        economy.clear_labour_market(migrants, 0.0, np.zeros_like(migrants))
         wage_bill = float((economy.migrant_wages * migrants).sum())
         income[share] = economy.natives_market_income(wage_bill)
         old_measure[share] = float(economy.output.sum()) - wage_bill

@@ -74,7 +74,8 @@ def test_without_errors_every_estimator_recovers_the_truth(exact):
 def test_the_truth_balances_stocks_and_flows_every_year(exact):
     stocks = exact.truth["stocks"].set_index(["year", "destination", "origin"])["foreign_born"]
     flows = exact.truth["flows"].set_index(["year", "destination", "origin"])
-    balance = flows["entries"] + flows["family_entries"] - flows["returns"] - flows["deaths"]
+    balance = flows["entries"] + flows["family_entries"] + flows["births"]
+    balance -= flows["returns"] + flows["deaths"] + flows["grown_up"]
     change = stocks.groupby(level=["destination", "origin"]).diff().dropna()
     assert (flows["family_entries"] > 0).any() and (flows["deaths"] > 0).any()
     np.testing.assert_array_equal(change, balance.loc[change.index])

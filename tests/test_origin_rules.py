@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from model.mechanisms import fiscal, households
+from model.mechanisms import households, productivity
 from model.model import TripleWinModel
 from model.origin_economy import HumanCapital
 from model.population import residents
@@ -20,14 +20,14 @@ def test_tfp_rule_applied_to_the_initial_state_gives_the_calibrated_tfp():
     model = TripleWinModel(small(origins={"origin": {"diaspora_links": 0.5}}), seed=3)
     economy = model.origins[0]
     calibrated = economy.tfp
-    economy.update(fiscal.origin_human_capital(model, 0), 0)
+    economy.update(productivity.human_capital(model, 0), 0)
     assert economy.tfp == pytest.approx(calibrated, rel=1e-12)
 
 
 def test_a_larger_diaspora_raises_origin_tfp():
     model = TripleWinModel(small(origins={"origin": {"diaspora_links": 0.5}}), seed=3)
     economy = model.origins[0]
-    shares = fiscal.human_capital(model, 0)
+    shares = productivity.human_capital(model, 0)
     economy.update(shares, 0)
     same = economy.tfp
     larger = HumanCapital(shares.skilled, shares.returnees, shares.diaspora + 0.1, shares.residents)

@@ -164,6 +164,13 @@ def _family_births_and_deaths(model: TripleWinModel, rows: np.ndarray) -> None:
     np.add.at(table.members_abroad, people.household[rows], change.astype(np.int16))
     moves.book_to_abroad(model, "births abroad", sectors.BORN, status, origin, births)
     deaths = joined_deaths + born_deaths + spouse_dies
+    corridors = len(model.corridors)
+    model.counts.births_abroad += np.bincount(people.corridor[rows], births, corridors).astype(
+        np.int64
+    )
+    model.counts.deaths_abroad += np.bincount(people.corridor[rows], deaths, corridors).astype(
+        np.int64
+    )
     moves.book_from_abroad(model, "deaths abroad", sectors.DIED, status, origin, deaths)
 
 
@@ -198,6 +205,9 @@ def _deaths_abroad(model: TripleWinModel, rows: np.ndarray) -> None:
     )
     moves.book_from_abroad(model, "deaths abroad", sectors.DIED, status, origin, np.ones(home.size))
     survivors = people.persons(dying) - 1
+    corridor, corridors = people.corridor[dying], len(model.corridors)
+    model.counts.deaths_abroad += np.bincount(corridor, minlength=corridors)
+    model.counts.survivors_home += np.bincount(corridor, survivors, corridors).astype(np.int64)
     moves.book_from_abroad(
         model, "survivors coming home", sectors.AT_ORIGIN, status, origin, survivors
     )

@@ -59,11 +59,11 @@ def observe_prospects(model: TripleWinModel) -> Prospects:
     rows = np.flatnonzero(people.abroad())
     n_dest = len(model.destinations)
     destination = people.destination[rows]
-    employed = people.employed[rows]
-    count = np.bincount(destination, minlength=n_dest)
+    working = ~people.retired[rows]
+    count = np.bincount(destination, working, n_dest)
     employment_abroad = np.where(
         count > 0,
-        np.bincount(destination, employed, n_dest) / np.maximum(count, 1),
+        np.bincount(destination, people.employed[rows] & working, n_dest) / np.maximum(count, 1),
         model.params.migration.prior_employment,
     )
     arrival_wage = _arrival_wages(model)

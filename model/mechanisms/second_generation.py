@@ -54,6 +54,9 @@ def grow_up(model: TripleWinModel, rows: np.ndarray) -> None:
         grown = draws.binomial(purpose, keys, column[rows], rate)
         skilled = draws.binomial(f"skills of {purpose}", keys, grown, chance)
         column[rows] -= grown.astype(column.dtype)
+        model.counts.grown_up += np.bincount(
+            people.corridor[rows], grown, len(model.corridors)
+        ).astype(np.int64)
         adults = model.second_generation.adults
         np.add.at(adults, (birthplace, *cells, 0), grown - skilled)
         np.add.at(adults, (birthplace, *cells, HIGH), skilled)

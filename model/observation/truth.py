@@ -76,18 +76,27 @@ def stocks(model: TripleWinModel) -> pd.DataFrame:
 
 
 def flows(model: TripleWinModel) -> pd.DataFrame:
-    """Persons entering and leaving the population abroad this year, per corridor."""
+    """Persons entering and leaving the population abroad this year, per corridor.
+
+    The population abroad is the migrants with the spouses and children who live with them; it
+    grows by entries, family entries and births abroad, and shrinks by returns (survivors of a
+    migrant who died included), deaths, and children who grow up and leave the family (they join
+    the second generation).
+    """
     people = model.migrants
     entered = arrivals(model)
     joined = model.events.reunified
     returned = model.events.returned
-    died = model.events.exited_abroad
+    counts = model.counts
     columns = {
         "entries": persons_by_corridor(model, people.corridor[entered], None),
         # The migrant was already abroad: only the spouse and children who joined enter.
         "family_entries": persons_by_corridor(model, joined.corridor, joined.persons - 1),
-        "returns": persons_by_corridor(model, returned.corridor, returned.persons),
-        "deaths": persons_by_corridor(model, died.corridor, died.persons),
+        "births": counts.births_abroad.astype(float),
+        "returns": persons_by_corridor(model, returned.corridor, returned.persons)
+        + counts.survivors_home,
+        "deaths": counts.deaths_abroad.astype(float),
+        "grown_up": counts.grown_up.astype(float),
     }
     return corridor_frame(model, columns)
 

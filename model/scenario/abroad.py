@@ -290,7 +290,7 @@ class Integration(Section):
         3, "Length of a study permit.", unit="years", source="OECD", ge=1, le=10
     )
     second_generation_skilled_low_parent: float = param(
-        0.3,
+        0.2,
         "Chance that a child of a low-skilled migrant who grows up abroad becomes skilled.",
         unit="probability",
         source="OECD/EU 2023, Indicators of Immigrant Integration, ch. 7 (offspring of immigrants); Algan et al. 2010",
@@ -298,7 +298,7 @@ class Integration(Section):
         le=1.0,
     )
     second_generation_skilled_high_parent: float = param(
-        0.6,
+        0.45,
         "Chance that a child of a skilled migrant who grows up abroad becomes skilled.",
         unit="probability",
         source="OECD/EU 2023, Indicators of Immigrant Integration, ch. 7; Dustmann, Frattini & Lanzara 2012",
