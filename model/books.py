@@ -170,6 +170,10 @@ class Books:
             relative = np.where(scale > 0, np.abs(residuals) / scale, np.abs(residuals))
         return np.nan_to_num(relative, nan=np.inf)
 
+    def items(self, year: int) -> dict[tuple[str, int, int], float]:
+        """The flows of ``year`` by (item, source account, target account)."""
+        return self._items[year]
+
     def item_total(self, year: int, item: str) -> float:
         """Everything booked under ``item`` in ``year``, over all pairs of accounts."""
         return sum(amount for (name, _, _), amount in self._items[year].items() if name == item)

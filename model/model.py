@@ -44,6 +44,7 @@ from model.state import (
     YearCounts,
     YearFlows,
 )
+from model.welfare import WelfareObserver
 from model.world import Corridors, RandomStreams
 
 
@@ -107,6 +108,7 @@ class TripleWinModel(mesa.Model):
             accounts, and the accounts' stocks (docs/ODD.md §7.25).
         people: The demographic accounts: every birth, death and move, year by year.
         recorder: Yearly indicators (step 10).
+        welfare: The three parties' discounted welfare over the run (docs/ODD.md §7.19).
         observers: Everything that watches the run after each year, the recorder first.
     """
 
@@ -140,6 +142,7 @@ class TripleWinModel(mesa.Model):
     money: Books
     people: Books
     recorder: IndicatorRecorder
+    welfare: WelfareObserver
     observers: list[RunObserver]
 
     def __init__(
@@ -181,7 +184,8 @@ class TripleWinModel(mesa.Model):
         window = min(params.simulation.evaluation_years, self.horizon)
         first_year = 1 if every_year else self.horizon - window + 1
         self.recorder = IndicatorRecorder(self, self.horizon, first_year)
-        self.observers = [self.recorder, *observers]
+        self.welfare = WelfareObserver(self.horizon)
+        self.observers = [self.recorder, self.welfare, *observers]
         for observer in self.observers:
             observer.start(self)
         self.running = True

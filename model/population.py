@@ -151,10 +151,15 @@ class MigrantTable(ColumnTable):
     language = Column(np.float64, "Command of the destination language (0-1).")
     ties = Column(np.float64, "Share of social ties that are to natives (0-1).")
     wage = Column(np.float64, "Wage this year (PPP $).")
+    marginal_product = Column(
+        np.float64, "Value of the migrant's work at its marginal product this year (PPP $)."
+    )
     income = Column(np.float64, "Net income this year (PPP $): wage less tax plus benefits.")
     consumption = Column(np.float64, "Consumption abroad this year (PPP $).")
     home_income = Column(np.float64, "What the same person would earn at home this year (PPP $).")
     savings = Column(np.float64, "Savings abroad (PPP $).")
+    saved = Column(np.float64, "Savings added abroad this year, out of income (PPP $).")
+    living_costs = Column(np.float64, "Living costs of the migrant and family abroad this year.")
     savings_target = Column(np.float64, "Savings at which a migrant with return plans goes home.")
     sent = Column(np.float64, "Remittances sent this year, fees included (PPP $).")
     received = Column(

@@ -114,7 +114,7 @@ def accounts_summary(model: TripleWinModel) -> dict[str, Any]:
     years = min(model.year, model.horizon)
     return {
         "max_relative_residual": float(model.money.relative_residuals()[:years].max(initial=0.0)),
-        "people_residual": int(round(float(np.abs(model.people.residuals()[:years]).sum()))),
+        "people_residual": round(float(np.abs(model.people.residuals()[:years]).sum())),
         "sectors": model.money.sector_totals(years),
     }
 

@@ -137,6 +137,9 @@ class YearFlows:
         pensions_exported: Pensions each destination pays to retired returnees at home, ``(d,)``
             (step 4, where the corridor's pensions are portable).
         estates_to_state: Estates of dissolved households that no heir could take, ``(o,)``.
+        discrimination_rent: What migrants were paid below their marginal product in each
+            destination, ``(d,)`` (step 2): it accrues to the firms' owners.
+        welfare: The year's welfare items of the three parties, by channel.
     """
 
     remittances_by_corridor: np.ndarray
@@ -154,6 +157,8 @@ class YearFlows:
     origin_income_tax: np.ndarray
     pensions_exported: np.ndarray
     estates_to_state: np.ndarray
+    discrimination_rent: np.ndarray
+    welfare: WelfareItems
 
     @classmethod
     def zeros(cls, origins: int, destinations: int, corridors: int) -> YearFlows:
@@ -174,6 +179,8 @@ class YearFlows:
             origin_income_tax=np.zeros(origins),
             pensions_exported=np.zeros(destinations),
             estates_to_state=np.zeros(origins),
+            discrimination_rent=np.zeros(destinations),
+            welfare=WelfareItems.none(),
         )
 
 
@@ -289,3 +296,53 @@ class PublicFinances:
     debt_target: np.ndarray
     tax_rate: np.ndarray
     gdp: np.ndarray
+
+
+@dataclass
+class WelfareItems:
+    """This year's welfare items of the three parties (PPP $), channel by channel.
+
+    Set where they happen (rows abroad at step 3, natives and the second generation at step 9)
+    and read by the welfare observer (:mod:`model.welfare`).
+
+    Attributes:
+        migrants: The movers' own share of their budget abroad, by channel.
+        migrants_by_status: The movers' consumption abroad (net of living costs), by legal status
+            (temporary, permanent, irregular, naturalised).
+        migrant_years_by_status: Movers abroad by legal status (person-years this year).
+        migrants_worse_off: Movers abroad whose consumption is below what their household at home
+            consumes per person.
+        families_abroad: The family's share of the budgets abroad, by channel (origin party).
+        family_years: Family members living abroad with a migrant (person-years this year).
+        second_generation: Migrants' grown children at the destination, by channel.
+        natives: The natives' households, by channel.
+        natives_by_skill: The natives' consumption, low-skilled and skilled workers' shares.
+        native_workers_by_skill: Native workers, low-skilled and skilled.
+    """
+
+    migrants: dict[str, float]
+    migrants_by_status: np.ndarray
+    migrant_years_by_status: np.ndarray
+    migrants_worse_off: float
+    families_abroad: dict[str, float]
+    family_years: float
+    second_generation: dict[str, float]
+    natives: dict[str, float]
+    natives_by_skill: np.ndarray
+    native_workers_by_skill: np.ndarray
+
+    @classmethod
+    def none(cls) -> WelfareItems:
+        """Nothing yet this year."""
+        return cls(
+            migrants={},
+            migrants_by_status=np.zeros(4),
+            migrant_years_by_status=np.zeros(4),
+            migrants_worse_off=0.0,
+            families_abroad={},
+            family_years=0.0,
+            second_generation={},
+            natives={},
+            natives_by_skill=np.zeros(2),
+            native_workers_by_skill=np.zeros(2),
+        )

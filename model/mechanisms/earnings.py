@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model import sectors
+from model import channels, sectors
 from model.mechanisms import fiscal
 from model.population import IRREGULAR, residents
 
@@ -32,7 +32,7 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     have dissolved; ``corridors.remittance_fee``; ``destination_finances.tax_rate``;
     ``destination_parameters``; ``markets.origin_wages``; ``params.remittances``.
 
-    Writes: migrants' ``savings``, ``income``, ``consumption``, ``sent``, ``received``,
+    Writes: migrants' ``savings``, ``saved``, ``living_costs``, ``income``, ``consumption``, ``sent``, ``received``,
     ``remitted_total``, ``pension_earnings`` and ``home_income``; households'
     ``remittances_received``; ``flows.migrant_fiscal``, ``flows.remittances_by_corridor``; the money
     books.
@@ -50,6 +50,8 @@ def earn_consume_remit(model: TripleWinModel) -> None:
     before = people.savings[rows]
     people.savings[rows] = np.maximum(before + saved, 0.0)
     saved = people.savings[rows] - before
+    people.saved[rows] = saved
+    people.living_costs[rows] = income.needs
     people.income[rows] = income.net
     people.consumption[rows] = income.net - sent - saved
     people.sent[rows] = sent
@@ -70,6 +72,7 @@ def earn_consume_remit(model: TripleWinModel) -> None:
         [np.bincount(corridor, sent, n_corridors), np.bincount(corridor, received, n_corridors)]
     )
     _book_remittances(model, rows, received, sent)
+    _welfare_items(model, rows, income, received, sent, saved)
 
 
 def _book_remittances(
@@ -90,6 +93,53 @@ def _book_remittances(
     providers = model.money.index(sectors.REMITTANCE_PROVIDERS)
     for d, migrants in enumerate(model.money.sector_indices(sectors.MIGRANTS)):
         model.money.move("remittance fees", int(migrants), providers, float(fees[d]))
+
+
+def _welfare_items(
+    model: TripleWinModel,
+    rows: np.ndarray,
+    income: MigrantIncome,
+    received: np.ndarray,
+    sent: np.ndarray,
+    saved: np.ndarray,
+) -> None:
+    """The budgets abroad by welfare channel: the mover's own share, and the family's.
+
+    A row's budget is shared by equivalent adults: the migrant is one, each family member abroad
+    ``remittances.dependant_weight`` (the household size rule of the living costs). Consumption is
+    counted net of the extra living costs of life abroad: the living costs abroad less the
+    subsistence the same family would need at home.
+    """
+    people, table = model.migrants, model.households
+    params = model.params.remittances
+    origin = people.origin[rows]
+    size = 1.0 + params.dependant_weight * (people.persons(rows) - 1)
+    own = 1.0 / size
+    home_needs = (
+        model.params.households.subsistence * model.origin_parameters.poverty_line[origin] * size
+    )
+    wage = people.wage[rows]
+    items = {
+        channels.WAGES: people.marginal_product[rows],
+        channels.DISCRIMINATION: wage - people.marginal_product[rows],
+        channels.FISCAL: income.benefit + income.pension - income.tax,
+        channels.REMITTANCES: -received,
+        channels.FEES: -(sent - received),
+        channels.SAVING: -saved,
+        channels.LIVING_COSTS: -(income.needs - home_needs),
+    }
+    welfare = model.flows.welfare
+    for channel, values in items.items():
+        channels.add(welfare.migrants, channel, (own * values).sum())
+        channels.add(welfare.families_abroad, channel, ((1.0 - own) * values).sum())
+    metric = own * (people.consumption[rows] - income.needs + home_needs)
+    status = people.status[rows]
+    welfare.migrants_by_status += np.bincount(status, metric, 4)
+    welfare.migrant_years_by_status += np.bincount(status, minlength=4)
+    # Worse off than at home: consuming less than the same person would earn at home, net of tax.
+    at_home = people.home_income[rows] * (1.0 - model.origin_finances.tax_rate[origin])
+    welfare.migrants_worse_off += float((metric < at_home).sum())
+    welfare.family_years += float((people.persons(rows) - 1).sum())
 
 
 @dataclass(frozen=True)

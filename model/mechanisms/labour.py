@@ -194,11 +194,15 @@ def _migrant_wages(model: TripleWinModel) -> None:
     penalty = penalty * np.where(
         people.status[rows] == IRREGULAR, 1.0 - model.params.integration.irregular_wage_penalty, 1.0
     )
-    people.wage[rows] = price * efficiency(model, rows) * penalty * people.employed[rows]
+    people.marginal_product[rows] = price * efficiency(model, rows) * people.employed[rows]
+    people.wage[rows] = people.marginal_product[rows] * penalty
     # Recorded when paid, so natives' income (step 10) leaves out exactly the wages that went to
     # migrants this year, including those who return or leave the model later in the year.
     model.markets.migrant_wage_bill = np.bincount(
         destination, people.wage[rows], len(model.destinations)
+    )
+    model.flows.discrimination_rent = np.bincount(
+        destination, people.marginal_product[rows] - people.wage[rows], len(model.destinations)
     )
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model import sectors
+from model import channels, sectors
 from model.state import PublicFinances
 
 if TYPE_CHECKING:
@@ -120,12 +120,36 @@ def _natives(model: TripleWinModel, d: int, tax_rate: float) -> dict[str, float]
     books.move("income tax", natives, state, income_tax)
     books.move("consumption tax", natives, state, consumption_tax)
     books.move("consumption", natives, firms, disposable - consumption_tax)
+    _natives_welfare(model, d, tax_rate, benefits)
     return {
         "revenue": income_tax + consumption_tax,
         "spending": benefits,
         "native_taxes": income_tax + consumption_tax,
         "native_benefits": benefits,
     }
+
+
+def _natives_welfare(model: TripleWinModel, d: int, tax_rate: float, benefits: float) -> None:
+    """The natives' consumption by welfare channel, and its shares by the workers' skill.
+
+    Capital income is net of the rent on migrants paid below their marginal product, which is
+    its own channel (``discrimination``). Low- and skilled workers' shares: their own wages,
+    benefits and taxes, and capital income per native worker.
+    """
+    economy = model.destinations[d]
+    welfare = model.flows.welfare
+    rent = float(model.flows.discrimination_rent[d])
+    wages = (economy.native_wages * economy.employed_natives).sum(axis=0)
+    unemployed = (economy.natives - economy.employed_natives).sum(axis=0)
+    benefit = model.destination_parameters.unemployment_benefit[d] * low_skilled_wage(model, d)
+    workers = economy.natives.sum(axis=0)
+    channels.add(welfare.natives, channels.WAGES, wages.sum())
+    channels.add(welfare.natives, channels.CAPITAL_INCOME, economy.natives_capital_income - rent)
+    channels.add(welfare.natives, channels.DISCRIMINATION, rent)
+    channels.add(welfare.natives, channels.FISCAL, benefits - tax_rate * wages.sum())
+    capital = economy.natives_capital_income * workers / workers.sum()
+    welfare.natives_by_skill += wages * (1.0 - tax_rate) + unemployed * benefit + capital
+    welfare.native_workers_by_skill += workers
 
 
 def low_skilled_wage(model: TripleWinModel, d: int) -> float:
@@ -160,6 +184,9 @@ def _second_generation(model: TripleWinModel, d: int, tax_rate: float) -> dict[s
     books.move("income tax", families, state, income_tax)
     books.move("consumption tax", families, state, consumption_tax)
     books.move("consumption", families, firms, disposable - consumption_tax)
+    welfare = model.flows.welfare.second_generation
+    channels.add(welfare, channels.WAGES, wages)
+    channels.add(welfare, channels.FISCAL, benefits + pensions - income_tax)
     return {
         "revenue": income_tax + consumption_tax,
         "spending": benefits + pensions,

@@ -261,3 +261,23 @@ class Skills(Section):
         ge=0.0,
         le=1.0,
     )
+
+
+class Welfare(Section):
+    """How the three parties' welfare is measured and judged (docs/ODD.md §7.19)."""
+
+    discount_rate: float = param(
+        0.03,
+        "Yearly rate at which future welfare is discounted in the present value over the run.",
+        unit="share per year",
+        source="social discount rates of 3-3.5% (HM Treasury Green Book 2022; OMB Circular A-4, 2023: 2%)",
+        ge=0.0,
+        le=0.2,
+    )
+    margin: float = param(
+        25.0,
+        "Change too small to matter: an interval inside plus or minus this is 'negligible'.",
+        unit="PPP $ per person per year",
+        source="modelling choice: about 0.1% of a native's or 0.5% of an origin resident's consumption",
+        ge=0.0,
+    )

@@ -9,7 +9,14 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from model.scenario.abroad import Integration, Remittances
-from model.scenario.behaviour import Demography, Households, PublicFinance, Skills, World
+from model.scenario.behaviour import (
+    Demography,
+    Households,
+    PublicFinance,
+    Skills,
+    Welfare,
+    World,
+)
 from model.scenario.corridors import CorridorConfig
 from model.scenario.economies import DestinationConfig, OriginConfig
 from model.scenario.initial import InitialStock
@@ -75,6 +82,7 @@ class Scenario(Section):
     returns: Returns = Field(default_factory=Returns)
     initial_stock: InitialStock = Field(default_factory=InitialStock)
     measurement: Measurement = Field(default_factory=Measurement)
+    welfare: Welfare = Field(default_factory=Welfare)
 
     @model_validator(mode="after")
     def _corridors_link_declared_countries(self) -> Scenario:
