@@ -15,12 +15,12 @@ from pydantic import ValidationError
 
 from experiments import designs
 from experiments.designs import Distribution
-from experiments.engine.tasks import get_path, scenario_data
+from experiments.engine.tasks import scenario_data
 from experiments.sweep.load import ScenarioInput
-from experiments.sweep.paths import PathError, path_kind
 from experiments.sweep.schema import Experiment
 from model.errors import InputError
 from model.scenario.loader import describe
+from model.scenario.paths import PathError, get_path, path_kind
 from model.scenario.schema import Scenario
 
 REFERENCE = "base"
