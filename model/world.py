@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.scenario.policy import Policy, resolve_policy
+from model.scenario.policy import CORRIDOR_LEVERS, resolve_policy
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -15,19 +15,6 @@ if TYPE_CHECKING:
 # Sequential generators: Mesa's own, and the one that draws the initial population. Every yearly
 # draw is keyed instead (model/randomness.py), so that scenarios stay paired.
 STREAMS = ("mesa", "init")
-
-# Where each lever acts (DESIGN §5: a lever applies everywhere unless an economy or corridor
-# overrides it). Corridor-scope levers may be overridden by origin, destination or corridor.
-DESTINATION_LEVERS = (
-    "temporary_quota",
-    "permanent_quota",
-    "skill_selectivity",
-    "training_partnership",
-)
-ORIGIN_LEVERS = ("diaspora_matching", "education_subsidy")
-CORRIDOR_LEVERS = tuple(
-    name for name in Policy.model_fields if name not in DESTINATION_LEVERS + ORIGIN_LEVERS
-)
 
 
 class RandomStreams:
