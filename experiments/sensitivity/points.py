@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from experiments.labels import WELFARE_PARTIES
+from experiments.parties import WELFARE_PARTIES
 from experiments.sensitivity.plan import Sensitivity
 from experiments.statistics import Estimate, estimate
 from experiments.verdicts import verdict

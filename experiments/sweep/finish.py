@@ -13,7 +13,8 @@ from rich.table import Table
 from experiments import results
 from experiments.engine.session import Executed, Prepared, finish
 from experiments.engine.spec import TIMING_PREFIX, Plan
-from experiments.labels import WELFARE_PARTIES
+from experiments.parties import WELFARE_PARTIES
+from experiments.result_files import MANIFEST
 from experiments.sweep.outputs import write_outputs
 from experiments.sweep.plan import Sweep
 from experiments.sweep.summary import verdict_counts
@@ -114,10 +115,10 @@ def finish_sweep(
         "timings": timings(executed, runs, started),
         "figures": figures,
         "verdicts": verdict_counts(points),
-        "outputs": sorted({*outputs, "manifest.json"}),
+        "outputs": sorted({*outputs, MANIFEST.name}),
     }
     manifest = sweep_manifest(sweep, prepared, executed, runs, extra)
-    results.write_json(folder / "manifest.json", manifest)
+    results.write_json(MANIFEST.path(folder), manifest)
     prepared.store.discard_parts()
     out = Console(width=140)
     if len(points) <= MAX_TABLE_POINTS:

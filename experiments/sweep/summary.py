@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from experiments.engine.spec import ID_COLUMNS, TIMING_PREFIX
-from experiments.labels import WELFARE_PARTIES
+from experiments.parties import WELFARE_PARTIES
 from experiments.statistics import Estimate, estimate
 from experiments.verdicts import verdict
 

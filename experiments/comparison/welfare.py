@@ -2,7 +2,8 @@
 
 Levels are shown in money where a reader can picture it: the origin's mean log consumption as
 the geometric-mean consumption per resident, the destination's log income per native as income
-per native. Changes are shown as in the forest plot (:data:`PARTY_SCALES`).
+per native. Changes are shown in each party's unit, as in the forest plot. Each scenario keeps
+its colour (:func:`experiments.style.scenario_colour`, by its position in the command's list).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from experiments.figures.forest import PARTY_SCALES
 from experiments.figures.yearly import mean_band
-from experiments.labels import WELFARE_PARTIES
+from experiments.parties import PARTIES
+from experiments.style import scenario_colour
 
 Transform = Callable[[np.ndarray], np.ndarray]
 LEVELS: dict[str, tuple[str, Transform]] = {
@@ -24,21 +25,21 @@ LEVELS: dict[str, tuple[str, Transform]] = {
     "origin": ("Origin: geometric-mean consumption per resident (PPP $)", np.exp),
     "destination": ("Destination: income per native (PPP $)", np.exp),
 }
-
-
-def palette(count: int) -> list[tuple[float, ...]]:
-    """Distinct colours for ``count`` lines (tab10, or tab20 beyond ten)."""
-    colours = plt.get_cmap("tab10" if count <= 10 else "tab20").colors
-    return [colours[i % len(colours)] for i in range(count)]
+# A panel: its heading, what turns the indicator into what is drawn, and a factor before it.
+Panel = tuple[str, Transform, float]
 
 
 def welfare_paths(
-    frames: dict[str, pd.DataFrame], evaluation_years: int, replications: int
+    frames: dict[str, pd.DataFrame],
+    positions: dict[str, int],
+    evaluation_years: int,
+    replications: int,
 ) -> Figure:
     """Each party's welfare, year by year: mean over replications with its 95% band.
 
     Args:
         frames: Yearly tables (``replication``, ``year``, indicators) by scenario, baseline first.
+        positions: Each scenario's position in the command's list (0: the baseline).
         evaluation_years: Length of the evaluation window, shaded.
         replications: Replications per scenario (for the title).
     """
@@ -47,38 +48,43 @@ def welfare_paths(
         f"Welfare of the three parties: mean of {replications} replications with 95% band "
         "(shaded: the evaluation window)"
     )
-    return _draw(frames, panels, evaluation_years, title, zero_line=False)
+    return _draw(frames, positions, panels, evaluation_years, title, zero_line=False)
 
 
 def welfare_change_paths(
-    changes: dict[str, pd.DataFrame], baseline: str, evaluation_years: int, replications: int
+    changes: dict[str, pd.DataFrame],
+    positions: dict[str, int],
+    baseline: str,
+    evaluation_years: int,
+    replications: int,
 ) -> Figure:
     """Each party's paired change against the baseline, year by year, with its 95% band."""
-    panels = {
-        party: (f"{scale.title}: change\n{scale.unit}", np.asarray, scale.factor)
-        for party, scale in PARTY_SCALES.items()
+    panels: dict[str, Panel] = {
+        party.key: (f"{party.label}: change\n{party.change_unit}", np.asarray, party.factor)
+        for party in PARTIES
     }
     title = (
         f"Change against '{baseline}' within each replication: mean of {replications} paired "
         "replications with 95% band (shaded: the evaluation window)"
     )
-    return _draw(changes, panels, evaluation_years, title, zero_line=True)
+    return _draw(changes, positions, panels, evaluation_years, title, zero_line=True)
 
 
 def _draw(
     frames: dict[str, pd.DataFrame],
-    panels: dict[str, tuple[str, Transform, float]],
+    positions: dict[str, int],
+    panels: dict[str, Panel],
     evaluation_years: int,
     title: str,
     zero_line: bool,
 ) -> Figure:
     figure, axes = plt.subplots(1, len(panels), figsize=(15, 4.4), sharex=True, squeeze=False)
-    colours = palette(len(frames))
     last = max(int(frame["year"].max()) for frame in frames.values())
+    indicators = {party.key: party.indicator for party in PARTIES}
     for axis, (party, (heading, transform, factor)) in zip(axes[0], panels.items(), strict=True):
-        indicator = WELFARE_PARTIES[party]
-        for (name, frame), tint in zip(frames.items(), colours, strict=True):
-            band = mean_band(frame, indicator)
+        for name, frame in frames.items():
+            tint = scenario_colour(positions[name])
+            band = mean_band(frame, indicators[party])
             years = band.index.to_numpy()
             axis.plot(years, transform(band["mean"].to_numpy() * factor), color=tint, label=name)
             axis.fill_between(

@@ -3,9 +3,8 @@
 Replication ``i`` of the baseline and of every scenario runs on the same seed (common random
 numbers), so the change a policy makes is measured replication by replication and only then
 averaged: the noise the two runs share cancels, and the interval is that of the paired
-differences (DESIGN §6). A scenario is a *triple win* when the interval of the change in each of
-the three parties' welfare lies above zero, a *loss* when one lies below zero, and *uncertain*
-otherwise.
+differences (docs/ODD.md, section 7.19). Each party's outcome and the scenario's verdict are
+those of :mod:`experiments.verdicts`.
 """
 
 from __future__ import annotations
@@ -17,15 +16,16 @@ from typing import Any
 import pandas as pd
 
 from experiments import records
-from experiments.labels import WELFARE_PARTIES
-from experiments.replication_advice import Advice, advise, needed_for
+from experiments.comparison.advice import Advice, advise, needed_for
+from experiments.parties import WELFARE_PARTIES
 from experiments.replications import Replications
 from experiments.statistics import Estimate, estimate
 from experiments.verdicts import verdict
-from model.indicators import CANONICAL, WELFARE_INDICATORS
+from model.catalogue import names
 from model.simulation import RunResult
 
-OTHER_INDICATORS = tuple(name for name in CANONICAL if name not in WELFARE_INDICATORS)
+CANONICAL = names("migrants") + names("origin") + names("destination") + names("welfare")
+OTHER_INDICATORS = tuple(name for name in CANONICAL if name not in WELFARE_PARTIES.values())
 
 
 def paired_changes(baseline: list[RunResult], scenario: list[RunResult]) -> pd.DataFrame:
@@ -102,7 +102,7 @@ class Comparison:
         return advise(self.welfare, samples, self.verdict)
 
     def as_json(self) -> dict[str, Any]:
-        """This scenario's entry of the ``compare --json`` document (DESIGN §9, plus extras)."""
+        """This scenario's entry of the ``compare --json`` document."""
         welfare = self.welfare
         return {
             "delta": {party: _finite(change.mean) for party, change in welfare.items()},
@@ -173,7 +173,7 @@ def compare(baseline: Replications, scenario: Replications) -> Comparison:
 def json_document(
     baseline: str, comparisons: list[Comparison], seed: int, folder: str | None = None
 ) -> dict[str, Any]:
-    """The ``compare --json`` document: DESIGN §9's keys, with extras beside them."""
+    """The ``compare --json`` document: its documented keys, with extras beside them."""
     document: dict[str, Any] = {
         "baseline": baseline,
         "scenarios": {c.name: c.as_json() for c in comparisons},

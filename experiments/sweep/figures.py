@@ -2,7 +2,8 @@
 
 Every figure reads the per-point summary (``points.parquet``: one row per design point with its
 parameter values, mean indicators, paired welfare changes against the base scenario with 95%
-intervals, and the verdict) and, for distributions, the runs themselves.
+intervals, and the verdict) and, for distributions, the runs themselves. Verdicts take their
+colours from :mod:`experiments.style`.
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
-from experiments.labels import WELFARE_PARTIES, label
+import experiments.figures  # noqa: F401  (selects the Agg backend)
+from experiments.parties import WELFARE_PARTIES
+from experiments.style import colour_of
+from experiments.verdicts import UNCERTAIN, VERDICTS
+from model.catalogue import label
 
-VERDICT_CODES = {"loss": 0, "uncertain": 1, "triple win": 2}
-VERDICT_COLOURS = ("#c0392b", "#f1c40f", "#1e8449")
-VERDICT_MARKS = {"loss": "loss", "uncertain": "uncertain", "triple win": "triple\nwin"}
+# Each verdict's code in the verdict heat map; anything else reads as uncertain.
+VERDICT_CODES = {verdict.name: code for code, verdict in enumerate(VERDICTS)}
 LEVEL_INDICATORS = (
     "emigration_rate",
     "remittances_to_gdp",
@@ -82,13 +87,28 @@ def change_panel(axis, points: pd.DataFrame, x: str, y: str, party: str) -> None
     _ticks(axis, values, x, y)
 
 
+def verdict_colours(verdicts: pd.Series) -> list[str]:
+    """Each point's verdict colour."""
+    return [colour_of(v if v in VERDICT_CODES else UNCERTAIN) for v in verdicts]
+
+
+def verdict_legend() -> list[Line2D]:
+    """A legend entry per verdict, in its colour."""
+    return [
+        Line2D([], [], marker="o", linestyle="", color=colour_of(v.name), label=v.name)
+        for v in VERDICTS
+    ]
+
+
 def verdict_panel(axis, points: pd.DataFrame, x: str, y: str) -> None:
     """A heat map of the triple-win verdict at each point."""
     verdicts = _grid(points, x, y, "verdict")
     codes = verdicts.map(lambda v: VERDICT_CODES.get(v, np.nan)).to_numpy(dtype=float)
-    axis.imshow(codes, cmap=ListedColormap(VERDICT_COLOURS), vmin=-0.5, vmax=2.5)
+    colours = ListedColormap([colour_of(v.name) for v in VERDICTS])
+    axis.imshow(codes, cmap=colours, vmin=-0.5, vmax=len(VERDICTS) - 0.5, alpha=0.75)
     for (row, col), verdict in np.ndenumerate(verdicts.to_numpy()):
-        axis.text(col, row, VERDICT_MARKS.get(verdict, "-"), ha="center", va="center", fontsize=7)
+        mark = str(verdict).replace(" ", "\n") if verdict in VERDICT_CODES else "-"
+        axis.text(col, row, mark, ha="center", va="center", fontsize=7)
     axis.set_title("verdict against the base scenario", fontsize=8)
     _ticks(axis, verdicts, x, y)
 
@@ -151,14 +171,15 @@ def lever_lines(points: pd.DataFrame, lever: str, title: str) -> Figure:
         )
         x = _positions(design[lever], axis)
         axis.errorbar(x, mean, yerr=np.nan_to_num(error), color="0.3", capsize=3, linewidth=1)
-        colours = [VERDICT_COLOURS[VERDICT_CODES.get(v, 1)] for v in design["verdict"]]
+        colours = verdict_colours(design["verdict"])
         axis.scatter(x, mean, c=colours, zorder=3, edgecolors="k", linewidths=0.5)
         axis.axhline(0, color="k", linewidth=0.8)
         axis.set_title(f"change: {label(WELFARE_PARTIES[party])}", fontsize=8)
         axis.set_xlabel(short(lever), fontsize=9)
         axis.grid(alpha=0.3)
-    figure.suptitle(title + " (green: triple win, red: loss, yellow: uncertain)", fontsize=10)
-    figure.tight_layout(rect=(0, 0, 1, 0.93))
+    figure.suptitle(title, fontsize=10)
+    figure.legend(handles=verdict_legend(), loc="lower center", ncol=len(VERDICTS), fontsize=8)
+    figure.tight_layout(rect=(0, 0.07, 1, 0.93))
     return figure
 
 
@@ -199,7 +220,7 @@ def parameter_scatter(points: pd.DataFrame, parameters: list[str], title: str) -
     shown = parameters[:8]
     width = min(2.9 * len(shown) + 1, 16.0)
     figure, axes = plt.subplots(3, len(shown), figsize=(width, 7.2), squeeze=False, sharey="row")
-    colours = [VERDICT_COLOURS[VERDICT_CODES.get(v, 1)] for v in design["verdict"]]
+    colours = verdict_colours(design["verdict"])
     for row, party in enumerate(WELFARE_PARTIES):
         for col, path in enumerate(shown):
             axis = axes[row, col]
@@ -210,7 +231,8 @@ def parameter_scatter(points: pd.DataFrame, parameters: list[str], title: str) -
                 axis.set_xlabel(short(path), fontsize=8)
         axes[row, 0].set_ylabel(f"change: {party}", fontsize=8)
     figure.suptitle(title, fontsize=10)
-    figure.tight_layout(rect=(0, 0, 1, 0.95))
+    figure.legend(handles=verdict_legend(), loc="lower center", ncol=len(VERDICTS), fontsize=8)
+    figure.tight_layout(rect=(0, 0.05, 1, 0.95))
     return figure
 
 
@@ -219,7 +241,7 @@ def scenario_changes(points: pd.DataFrame, title: str) -> Figure:
     design = points[points["point"] != 0].iloc[::-1]
     figure, axes = plt.subplots(1, 3, figsize=(12, 1.2 + 0.45 * len(design)), sharey=True)
     where = np.arange(len(design))
-    colours = [VERDICT_COLOURS[VERDICT_CODES.get(v, 1)] for v in design["verdict"]]
+    colours = verdict_colours(design["verdict"])
     for axis, party in zip(axes, WELFARE_PARTIES, strict=True):
         mean = design[f"change_{party}"].to_numpy(dtype=float)
         error = np.vstack(
@@ -232,5 +254,6 @@ def scenario_changes(points: pd.DataFrame, title: str) -> Figure:
         axis.grid(alpha=0.3)
     axes[0].set_yticks(where, design["point_name"], fontsize=8)
     figure.suptitle(title, fontsize=10)
-    figure.tight_layout(rect=(0, 0, 1, 0.93))
+    figure.legend(handles=verdict_legend(), loc="lower center", ncol=len(VERDICTS), fontsize=8)
+    figure.tight_layout(rect=(0, 0.06, 1, 0.93))
     return figure

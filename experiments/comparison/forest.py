@@ -1,15 +1,15 @@
 """Forest plot: each scenario's change in the three parties' welfare, with 95% intervals.
 
 One panel per party, because their welfare is measured in different units; one row per scenario.
-A row is green when its interval lies above zero, red when below, grey when it includes zero, so
-a triple win reads as a row that is green in all three panels.
+Each interval takes the colour of the party's outcome (:mod:`experiments.style`): green when it
+lies above zero, red when below, amber when it includes zero, so a triple win reads as a row
+that is green in all three panels.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -17,9 +17,12 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+import experiments.figures  # noqa: F401  (selects the Agg backend)
+from experiments.parties import PARTIES
 from experiments.statistics import Estimate
+from experiments.style import colour_of
+from experiments.verdicts import outcome
 
-GAIN, LOSS, OPEN = "#1a7f37", "#b42318", "#6b7280"
 # A panel switches to a symmetric-log axis when its largest change exceeds its typical one by
 # this factor, so that a drastic scenario (closed borders) does not flatten every policy to a dot.
 SYMLOG_RATIO = 30.0
@@ -27,29 +30,9 @@ SYMLOG_RATIO = 30.0
 LOG_MARGIN = 4.0
 
 
-@dataclass(frozen=True)
-class PartyScale:
-    """How a party's welfare change is shown: a title, a factor applied to it, and its unit."""
-
-    title: str
-    factor: float
-    unit: str
-
-
-PARTY_SCALES: dict[str, PartyScale] = {
-    "migrants": PartyScale("Migrants", 1.0, "PPP $ a year per origin-born person"),
-    "origin": PartyScale("Origin", 100.0, "% of consumption (100 × change in mean log)"),
-    "destination": PartyScale("Destination", 100.0, "% of income per native (100 × change in log)"),
-}
-
-
 def colour(change: Estimate) -> str:
-    """Green above zero, red below, grey when the interval includes zero or is undefined."""
-    if change.low > 0:
-        return GAIN
-    if change.high < 0:
-        return LOSS
-    return OPEN
+    """The colour of the outcome a change's interval gives (gain, loss, uncertain)."""
+    return colour_of(outcome(change))
 
 
 def scaled(change: Estimate, factor: float) -> tuple[float, float, float]:
@@ -103,7 +86,7 @@ def forest_plot(
     """One panel per party, one row per scenario: the mean change and its 95% interval.
 
     Args:
-        welfare: For each scenario, the change in each party's welfare (keys of PARTY_SCALES).
+        welfare: For each scenario, the change in each party's welfare, by party key.
         verdicts: Each scenario's verdict, printed beside its name.
         title: The figure's title.
     """
@@ -112,16 +95,18 @@ def forest_plot(
     figure, axes = plt.subplots(
         1, 3, figsize=(12.5, 1.3 + 0.42 * len(names)), sharey=True, squeeze=False
     )
-    for axis, (party, scale) in zip(axes[0], PARTY_SCALES.items(), strict=True):
+    for axis, party in zip(axes[0], PARTIES, strict=True):
         shown = []
         for row, name in zip(rows, names, strict=True):
-            change = welfare[name][party]
-            shown.append(scaled(change, scale.factor))
+            change = welfare[name][party.key]
+            shown.append(scaled(change, party.factor))
             _interval(axis, row, *shown[-1], colour(change))
         axis.axvline(0.0, color="0.25", linewidth=0.9, zorder=1)
         logged = fit_scale(axis, shown)
-        axis.set_title(scale.title, fontsize=11, fontweight="bold")
-        axis.set_xlabel(scale.unit + ("\n(symmetric log scale)" if logged else ""), fontsize=8)
+        axis.set_title(party.label, fontsize=11, fontweight="bold")
+        axis.set_xlabel(
+            party.change_unit + ("\n(symmetric log scale)" if logged else ""), fontsize=8
+        )
         axis.tick_params(labelsize=8)
         axis.grid(axis="x", alpha=0.3)
     axes[0][0].set_yticks(rows, [f"{n}\n({verdicts.get(n, '')})" for n in names], fontsize=8)

@@ -9,24 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from experiments.labels import number
+from experiments.formats import number
+from model.scenario.paths import flatten, parts
 
 SKIPPED = ("name", "description")
 # Lines that open a new paragraph of a header comment.
 PARAGRAPH_STARTS = ("GCM", "Source", "Sources")
 MOST_LINES = 24
-
-
-def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested mappings as ``{dotted.key: value}``; unset values (None) are left out."""
-    flat: dict[str, Any] = {}
-    for key, value in data.items():
-        path = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(flatten(value, path + "."))
-        elif value is not None:
-            flat[path] = value
-    return flat
 
 
 def shown(value: Any) -> str:
@@ -44,8 +33,8 @@ def differences(baseline: dict[str, Any], scenario: dict[str, Any]) -> list[str]
     Countries or corridors the baseline does not have are summarised as one line each, compared
     with the baseline's own country of the same kind when it has exactly one.
     """
-    base = {k: v for k, v in flatten(baseline).items() if k.split(".")[0] not in SKIPPED}
-    other = {k: v for k, v in flatten(scenario).items() if k.split(".")[0] not in SKIPPED}
+    base = {k: v for k, v in flatten(baseline).items() if parts(k)[0] not in SKIPPED}
+    other = {k: v for k, v in flatten(scenario).items() if parts(k)[0] not in SKIPPED}
     lines = [
         f"{key}: {shown(base[key])} → {shown(other[key])}"
         for key in other
@@ -65,8 +54,8 @@ def _one_sided(
     missing = [key for key in absent if key not in present]
     groups: dict[str, list[str]] = {}
     for key in missing:
-        parts = key.split(".")
-        group = ".".join(parts[:2]) if len(parts) > 2 else key
+        path = parts(key)
+        group = ".".join(path[:2]) if len(path) > 2 else key
         known = any(k.startswith(group + ".") for k in present)
         groups.setdefault(group if not known else key, []).append(key)
     lines = []
@@ -80,7 +69,7 @@ def _one_sided(
 
 def _against_sibling(group: str, values: dict[str, Any], reference: dict[str, Any] | None) -> str:
     """How a new country differs from the baseline's only country of the same kind."""
-    section, _, _ = group.partition(".")
+    section = parts(group)[0]
     siblings = reference.get(section) if reference is not None else None
     if not isinstance(siblings, dict) or len(siblings) != 1:
         return ""

@@ -1,8 +1,8 @@
 """Who gains: each scenario placed by the change it brings the origin (x) and the destination (y).
 
-The colour of a point says what happens to the migrants themselves, so the top-right quadrant
-holds the candidates for a triple win, and a green point there with both intervals clear of the
-axes is one.
+The colour of a point is the migrants' own outcome (:mod:`experiments.style`), so the top-right
+quadrant holds the candidates for a triple win, and a green point there with both intervals
+clear of the axes is one.
 """
 
 from __future__ import annotations
@@ -15,8 +15,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from experiments.figures.forest import GAIN, LOSS, OPEN, PARTY_SCALES, colour, fit_scale, scaled
+from experiments.comparison.forest import colour, fit_scale, scaled
+from experiments.parties import party
 from experiments.statistics import Estimate
+from experiments.style import GAIN_COLOUR, colour_of
+from experiments.verdicts import OUTCOMES
 
 QUADRANTS = (
     ((0.98, 0.98), "right", "top", "origin and destination gain"),
@@ -30,14 +33,15 @@ def quadrant_plot(welfare: Mapping[str, Mapping[str, Estimate]], title: str = ""
     """Scenarios by their change for the origin and the destination, coloured by the migrants'.
 
     Args:
-        welfare: For each scenario, the change in each party's welfare (keys of PARTY_SCALES).
+        welfare: For each scenario, the change in each party's welfare, by party key.
         title: The figure's title.
     """
     figure, axis = plt.subplots(figsize=(8.5, 7.0))
+    origin, destination = party("origin"), party("destination")
     xs, ys = [], []
     for name, parties in welfare.items():
-        x = scaled(parties["origin"], PARTY_SCALES["origin"].factor)
-        y = scaled(parties["destination"], PARTY_SCALES["destination"].factor)
+        x = scaled(parties["origin"], origin.factor)
+        y = scaled(parties["destination"], destination.factor)
         xs.append(x)
         ys.append(y)
         _point(axis, name, x, y, colour(parties["migrants"]))
@@ -46,8 +50,8 @@ def quadrant_plot(welfare: Mapping[str, Mapping[str, Estimate]], title: str = ""
     logged = [fit_scale(axis, xs, "x", centred=True), fit_scale(axis, ys, "y", centred=True)]
     _shade_and_label(axis)
     suffix = [" (symmetric log scale)" if done else "" for done in logged]
-    axis.set_xlabel("Origin: " + PARTY_SCALES["origin"].unit + suffix[0], fontsize=9)
-    axis.set_ylabel("Destination: " + PARTY_SCALES["destination"].unit + suffix[1], fontsize=9)
+    axis.set_xlabel(f"{origin.label}: {origin.change_unit}{suffix[0]}", fontsize=9)
+    axis.set_ylabel(f"{destination.label}: {destination.change_unit}{suffix[1]}", fontsize=9)
     axis.legend(handles=_legend(), loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     axis.grid(alpha=0.25)
     if title:
@@ -75,7 +79,7 @@ def _point(
 
 
 def _shade_and_label(axis: Axes) -> None:
-    axis.axvspan(0, axis.get_xlim()[1], ymin=0.5, ymax=1.0, color=GAIN, alpha=0.06, zorder=0)
+    axis.axvspan(0, axis.get_xlim()[1], ymin=0.5, ymax=1.0, color=GAIN_COLOUR, alpha=0.06, zorder=0)
     for (x, y), horizontal, vertical, text in QUADRANTS:
         axis.text(
             x, y, text, transform=axis.transAxes, ha=horizontal, va=vertical,
@@ -84,9 +88,10 @@ def _shade_and_label(axis: Axes) -> None:
 
 
 def _legend() -> list[Line2D]:
-    return [
-        Line2D([], [], marker="o", linestyle="", color=GAIN, label="migrants gain"),
-        Line2D([], [], marker="o", linestyle="", color=LOSS, label="migrants lose"),
-        Line2D([], [], marker="o", linestyle="", color=OPEN, label="migrants: uncertain"),
-        Line2D([], [], color="0.4", label="95% intervals"),
+    points = [
+        Line2D(
+            [], [], marker="o", linestyle="", color=colour_of(o.name), label=f"migrants: {o.name}"
+        )
+        for o in OUTCOMES
     ]
+    return [*points, Line2D([], [], color="0.4", label="95% intervals")]
