@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from model.viz.serve import CHROMIUM, launch_chromium, serving
+from app.serve import CHROMIUM, launch_chromium, serving
 
 PAGE_TIMEOUT_MS = 120_000
 

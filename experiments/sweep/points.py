@@ -1,7 +1,7 @@
 """The points of a sweep's design, each checked against the scenario schema before any run.
 
 Point 0 is always the base scenario itself: the reference against which every other point's
-welfare changes are paired (DESIGN §6). The other points come from the design: a grid's
+welfare changes are paired (docs/ODD.md, section 7.19). The other points come from the design: a grid's
 combinations, a Latin hypercube's or Sobol' sample's rows, or the listed scenario files.
 """
 

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from app import state
+from app.stories import SHOCK_WORTH_TELLING, Event, Story, money
 from model.population import RETURNED
-from model.viz.stories import SHOCK_WORTH_TELLING, Event, Story, money
 
 if TYPE_CHECKING:
-    from model.viz.classroom import ClassroomModel
+    from app.classroom import ClassroomModel
 
 # Consumption and remittances are first computed in year 1 (year 0 is the initial state), so
 # changes in them are told from year 2 on.
@@ -24,8 +25,7 @@ FIRST_COMPARABLE_YEAR = 2
 
 def poverty_line(model: ClassroomModel, row: int) -> float:
     """Poverty line of the household's origin (PPP $ per person per year)."""
-    origin = model.origin_names[int(model.households.origin[row])]
-    return float(model.params.origins[origin].poverty_line)
+    return float(state.poverty_lines(model)[int(model.households.origin[row])])
 
 
 def consumption_per_person(history: dict[str, np.ndarray]) -> np.ndarray:

@@ -1,28 +1,33 @@
 """ClassroomModel: a scenario run and the same seed's baseline run, stepped together.
 
 Mesa's ``SolaraViz`` builds the model by calling its class with the values of the controls as
-keyword arguments. :class:`ClassroomModel` takes those (a scenario file, a seed, the number of
-households and the policy levers), loads the scenario with the levers the student changed as
-overrides, and runs it as a :class:`~model.model.TripleWinModel` while stepping, alongside, the
-baseline scenario with the same seed and households: common random numbers, so that the
-difference between the two runs is the policy's effect and not luck (DESIGN §6).
+keyword arguments, after checking them against the signature of ``__init__``.
+:class:`ClassroomModel` takes a scenario file, a seed, the number of households and one keyword
+per lever of the registry (:mod:`model.scenario.policy`; its signature is made from the registry,
+so a new lever is a new keyword), sets the levers the student changed on the scenario
+(:func:`model.scenario.loader.with_values`, validated like any scenario), and runs it as a
+:class:`~model.model.TripleWinModel` while stepping, alongside, the baseline scenario with the
+same seed and households: common random numbers, so that the difference between the two runs is
+the policy's effect and not luck (docs/ODD.md, section 4.10).
 """
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from app.diary import Diary
+from app.levers import HOUSEHOLDS_MAX, HOUSEHOLDS_MIN, LEVER_NAMES, scenario_levers
 from model.errors import InputError
 from model.model import TripleWinModel
-from model.scenario.loader import load_scenario
+from model.scenario.loader import load_scenario, with_values
+from model.scenario.policy import lever
 from model.scenario.schema import Scenario
-from model.viz.diary import Diary
-from model.viz.levers import HOUSEHOLDS_MAX, HOUSEHOLDS_MIN, LEVER_NAMES, scenario_levers
 
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 BASELINE = "baseline.yaml"
 
 
@@ -32,14 +37,14 @@ def scenario_files(folder: Path = SCENARIOS) -> list[str]:
     return sorted(names, key=lambda name: name != BASELINE)
 
 
-def load(scenario_file: str, overrides: list[str] | None = None) -> Scenario:
-    """Load a file of ``scenarios/`` with dotted overrides (``policy.remittance_fee=0.03``)."""
+def load(scenario_file: str, values: dict[str, Any] | None = None) -> Scenario:
+    """Load a file of ``scenarios/``, with values set by dotted path (``policy.visa_years``)."""
     if Path(scenario_file).name != scenario_file or not (SCENARIOS / scenario_file).is_file():
         allowed = ", ".join(scenario_files())
         raise InputError("scenario", None, f"'{scenario_file}' is not one of: {allowed}")
-    params = load_scenario(SCENARIOS / scenario_file, overrides or [])
+    params = load_scenario(SCENARIOS / scenario_file)
     assert isinstance(params, Scenario)
-    return params
+    return with_values(params, values, f"scenarios/{scenario_file}") if values else params
 
 
 def whole_number(text: Any) -> int:
@@ -65,9 +70,9 @@ class ClassroomModel(TripleWinModel):
         scenario_file: A file name in ``scenarios/``.
         seed: Seed of both runs (a whole number; text from the seed box is accepted).
         households: Origin households in each run (default: the scenario's, at most 5,000).
-        remittance_fee: ... family_reunification: The policy levers of DESIGN §5 (None: the
-            scenario's value). A value that differs from the scenario's ``policy:`` value
-            overrides it; any other leaves the scenario as it is.
+        **levers: One keyword per lever of the registry (None: the scenario's value). A value
+            that differs from the scenario's ``policy:`` value overrides it; any other leaves the
+            scenario as it is.
 
     Attributes:
         scenario_file: The scenario file.
@@ -83,26 +88,12 @@ class ClassroomModel(TripleWinModel):
         scenario_file: str = BASELINE,
         seed: int | str = 0,
         households: int | None = None,
-        remittance_fee: float | None = None,
-        temporary_quota: float | None = None,
-        permanent_quota: float | None = None,
-        visa_years: int | None = None,
-        skill_selectivity: float | None = None,
-        skill_recognition: float | None = None,
-        integration_spending: float | None = None,
-        return_bonus: float | None = None,
-        enforcement: float | None = None,
-        regularisation: float | None = None,
-        training_partnership: float | None = None,
-        diaspora_matching: float | None = None,
-        education_subsidy: float | None = None,
-        circular_reentry: bool | None = None,
-        family_reunification: bool | None = None,
+        **levers: Any,
     ) -> None:
-        # Every lever is a named keyword (SolaraViz checks the names, and treats a model that
-        # takes **kwargs as one that takes a Mesa scenario); gather the ones given.
-        given = locals()
-        levers = {name: given[name] for name in LEVER_NAMES if given[name] is not None}
+        unknown = sorted(set(levers) - set(LEVER_NAMES))
+        if unknown:
+            allowed = ", ".join(LEVER_NAMES)
+            raise InputError("levers", None, f"no lever {', '.join(unknown)}; levers: {allowed}")
         self.scenario_file = scenario_file
         self.run_seed = whole_number(seed)
         file_params = load(scenario_file)
@@ -113,14 +104,14 @@ class ClassroomModel(TripleWinModel):
         self.changes = {
             name: (self.scenario_values[name], value)
             for name, value in levers.items()
-            if not _same(value, self.scenario_values[name])
+            if value is not None and not _same(value, self.scenario_values[name])
         }
-        size = [f"simulation.households={self.households_count}"]
-        overrides = size + [f"policy.{name}={value}" for name, (_, value) in self.changes.items()]
-        params = load(scenario_file, overrides)
+        size = {"simulation.households": self.households_count}
+        chosen = {f"policy.{name}": value for name, (_, value) in self.changes.items()}
+        params = load(scenario_file, size | chosen)
         super().__init__(params, seed=self.run_seed)
-        years = [f"simulation.years={params.simulation.years}"]
-        self.baseline = TripleWinModel(load(BASELINE, size + years), seed=self.run_seed)
+        years = {"simulation.years": params.simulation.years}
+        self.baseline = TripleWinModel(load(BASELINE, size | years), seed=self.run_seed)
         self.diary = Diary(self)
 
     @property
@@ -150,3 +141,21 @@ def _same(value: Any, reference: Any) -> bool:
     if isinstance(reference, bool) or isinstance(value, bool):
         return bool(value) == bool(reference)
     return bool(np.isclose(float(value), float(reference), rtol=1e-9, atol=1e-9))
+
+
+def _signature() -> inspect.Signature:
+    """``__init__``'s signature as SolaraViz reads it: one keyword per lever, no catch-all."""
+    own = list(inspect.signature(ClassroomModel.__init__).parameters.values())[:-1]
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    levers = [
+        inspect.Parameter(
+            name, keyword, default=None, annotation=f"{lever(name).kind.__name__} | None"
+        )
+        for name in LEVER_NAMES
+    ]
+    return inspect.Signature([*own, *levers], return_annotation=None)
+
+
+# Mesa's SolaraViz checks the controls' names against this signature and treats a model that
+# takes **kwargs as one that takes a Mesa scenario: it must see the levers, named.
+ClassroomModel.__init__.__signature__ = _signature()  # type: ignore[attr-defined]

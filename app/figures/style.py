@@ -1,4 +1,7 @@
-"""Colours, sizes and the live-figure pattern shared by the app's charts.
+"""Sizes, the app's own colours and the live-figure pattern shared by the app's charts.
+
+Verdicts, outcomes, this run and the baseline take the colours every results figure uses
+(:mod:`experiments.style`); the legal statuses and the flows on the map are the app's own.
 
 Charts are built once per model run and updated every year (new data on the same lines, bars
 and labels), because building axes and tick labels costs far more than drawing new data: a
@@ -14,6 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from experiments.style import scenario_colour
 from model.population import IRREGULAR, NATURALISED, PERMANENT, RETURNED, TEMPORARY
 
 STATUS_COLOURS = {
@@ -23,15 +27,8 @@ STATUS_COLOURS = {
     NATURALISED: "#8172b2",
     RETURNED: "#dd8452",
 }
-VERDICT_COLOURS = {
-    "gain": "#2e7d32",
-    "loss": "#c62828",
-    "unclear": "#f9a825",
-    "too early": "#9e9e9e",
-    "no difference": "#9e9e9e",
-}
-SCENARIO_COLOUR = "#1f5fa8"
-BASELINE_COLOUR = "#8c8c8c"
+# This run is the first scenario after the baseline, as in a comparison.
+SCENARIO_COLOUR = scenario_colour(1)
 PEOPLE_COLOUR = "#1f5fa8"
 MONEY_COLOUR = "#2e8b57"
 RETURN_COLOUR = "#dd8452"

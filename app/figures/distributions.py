@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 from matplotlib.figure import Figure
 
-from model.population import HIGH, LOW, RETURNED
-from model.viz.figures.style import BASELINE_COLOUR, SCENARIO_COLOUR, figure, fit_y, tidy
+from app.figures.style import SCENARIO_COLOUR, figure, fit_y, tidy
+from app.state import residents
+from experiments.style import BASELINE_COLOUR
+from model.population import HIGH, LOW
 
 if TYPE_CHECKING:
+    from app.classroom import ClassroomModel
     from model.model import TripleWinModel
-    from model.viz.classroom import ClassroomModel
 
 BINS = 30
 LOWEST_CONSUMPTION = 50.0
@@ -31,11 +33,8 @@ WAGE_GROUPS = (
 
 def consumption_per_person(model: TripleWinModel) -> tuple[np.ndarray, np.ndarray]:
     """Each household's consumption per resident, and its number of residents (the weight)."""
-    table, people = model.households, model.migrants
-    returned = people.status == RETURNED
-    returnees = np.bincount(people.household[returned], minlength=table.size)
-    residents = (table.workers_low + table.workers_high + table.youth + returnees).astype(float)
-    return table.consumption / np.maximum(residents, 1.0), residents
+    people = residents(model).astype(float)
+    return model.households.consumption / np.maximum(people, 1.0), people
 
 
 def poverty_rate(per_person: np.ndarray, weight: np.ndarray, lines: np.ndarray) -> float:

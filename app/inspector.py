@@ -10,13 +10,13 @@ from __future__ import annotations
 import solara
 from mesa.visualization.utils import update_counter
 
-from model.viz import explain
-from model.viz.classroom import ClassroomModel
-from model.viz.figures.story import StoryChart
-from model.viz.household_story import household_story, poverty_line
-from model.viz.people import notable_people
-from model.viz.stories import Story, person_story
-from model.viz.views import Chart, NoteView
+from app import explain
+from app.classroom import ClassroomModel
+from app.figures.story import StoryChart
+from app.household_story import household_story, poverty_line
+from app.people import notable_people
+from app.stories import Story, person_story
+from app.views import Chart, NoteView
 
 
 def option(person_id: int, label: str) -> str:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from matplotlib.figure import Figure
 
-from model.viz.figures.style import BASELINE_COLOUR, RETURN_COLOUR, SCENARIO_COLOUR, figure, tidy
+from app.figures.style import RETURN_COLOUR, SCENARIO_COLOUR, figure, tidy
+from experiments.style import BASELINE_COLOUR
 
 if TYPE_CHECKING:
     import pandas as pd

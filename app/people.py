@@ -9,7 +9,7 @@ import numpy as np
 from model.population import CHANNEL_NAMES, IRREGULAR, NATURALISED, PERMANENT, RETURNED, TEMPORARY
 
 if TYPE_CHECKING:
-    from model.viz.classroom import ClassroomModel
+    from app.classroom import ClassroomModel
 
 # The groups shown, in order, and how many people of each.
 GROUPS = (

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model.population import RETURNED
+from app import state
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
@@ -97,12 +97,8 @@ class Diary:
         self.people.append({name: getattr(people, name)[rows] for name in PERSON_FIELDS})
         for name in HOUSEHOLD_FIELDS:
             self.households[name][year] = getattr(table, name)
-        returned = people.status == RETURNED
-        returnees = np.bincount(people.household[returned], minlength=table.size)
-        self.households["returnees"][year] = returnees
-        self.households["residents"][year] = (
-            table.workers_low + table.workers_high + table.youth + returnees
-        )
+        self.households["returnees"][year] = state.returnees(model)
+        self.households["residents"][year] = state.residents(model)
 
     def person(self, person_id: int) -> dict[str, np.ndarray]:
         """A person's yearly records: ``year`` and every field, for the years they were alive."""

@@ -1,23 +1,23 @@
 """Every chart of the app drawn for one year, as the page would: for tests and benchmarks.
 
 The page shows three views at a time and draws each at most once a year
-(:mod:`model.viz.views`); drawing all five is the most a year can cost.
+(:mod:`app.views`); drawing all five is the most a year can cost.
 """
 
 from __future__ import annotations
 
-from model.viz.classroom import ClassroomModel
-from model.viz.figures.distributions import DistributionsChart
-from model.viz.figures.story import StoryChart
-from model.viz.figures.style import to_png
-from model.viz.figures.trends import TrendsChart
-from model.viz.figures.triple_win import TripleWinChart
-from model.viz.figures.world import WorldChart
-from model.viz.household_story import household_story, poverty_line
-from model.viz.people import notable_people
-from model.viz.stories import person_story
-from model.viz.verdict import verdicts
-from model.viz.views import frames, poverty_lines
+from app.classroom import ClassroomModel
+from app.figures.distributions import DistributionsChart
+from app.figures.story import StoryChart
+from app.figures.style import to_png
+from app.figures.trends import TrendsChart
+from app.figures.triple_win import TripleWinChart
+from app.figures.world import WorldChart
+from app.household_story import household_story, poverty_line
+from app.people import notable_people
+from app.state import paired_yearly, poverty_lines
+from app.stories import person_story
+from app.verdict import verdicts
 
 
 class EveryView:
@@ -38,7 +38,7 @@ class EveryView:
     def draw(self) -> list[bytes]:
         """PNG images of the world, triple-win, trends, distributions and inspector views."""
         model = self.model
-        scenario, baseline = frames(model)
+        scenario, baseline = paired_yearly(model)
         window = min(10, max(model.year, 1))
         person = person_story(model, next(iter(notable_people(model))))
         row = int(person.history["household"][0])

@@ -1,6 +1,6 @@
 """The app's views as Solara components; each redraws when Mesa's step counter moves.
 
-Every view is a chart with its explanation beside it (:mod:`model.viz.explain`). Charts are
+Every view is a chart with its explanation beside it (:mod:`app.explain`). Charts are
 rendered to PNG on the server and cached on the model and its year, so a view draws at most
 once a year whatever else changes on the page. Mesa's ``update_counter`` is bumped by the
 controller after each step (or each ``render_interval`` steps while playing).
@@ -11,22 +11,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import solara
 from matplotlib.figure import Figure
 from mesa.visualization.utils import update_counter
 
-from model.viz import explain
-from model.viz.classroom import ClassroomModel
-from model.viz.figures.distributions import DistributionsChart
-from model.viz.figures.style import VERDICT_COLOURS, to_png
-from model.viz.figures.trends import TrendsChart
-from model.viz.figures.triple_win import TripleWinChart
-from model.viz.figures.world import WorldChart
-from model.viz.levers import SLIDERS, SWITCHES
-from model.viz.verdict import headline_kind, overall, verdicts
+from app import explain, state
+from app.classroom import ClassroomModel
+from app.figures.distributions import DistributionsChart
+from app.figures.style import to_png
+from app.figures.trends import TrendsChart
+from app.figures.triple_win import TripleWinChart
+from app.figures.world import WorldChart
+from app.levers import LEVER_NAMES, label
+from app.verdict import headline_verdict, overall, verdicts
+from experiments.formats import level
+from experiments.style import colour_of
 
-LABELS = {lever.name: lever.label for lever in SLIDERS} | SWITCHES
+# The numbers the summary shows of the latest year; each indicator is written in its unit.
+STATS = (
+    "Migrants abroad {migrants_abroad} · emigration rate {emigration_rate} · remittances "
+    "{remittances_to_gdp} of origin GDP, fees {remittance_cost_share} of the money sent · "
+    "origin poverty {origin_poverty_rate} · migrants employed {migrant_employment_rate}"
+)
 
 
 def shown(value: Any) -> str:
@@ -55,23 +61,18 @@ def NoteView(note: explain.Note):
         )
 
 
-def poverty_lines(model: ClassroomModel) -> np.ndarray:
-    """Each origin's poverty line, in the order of the model's origins."""
-    return np.array([model.params.origins[name].poverty_line for name in model.origin_names])
-
-
-def frames(model: ClassroomModel):
-    """This run's and the baseline's yearly indicators so far."""
-    return model.recorder.frame(model.year), model.baseline.recorder.frame(model.year)
+def stats_line(latest: dict[str, float]) -> str:
+    """The key numbers of a year, each in its unit's format."""
+    return STATS.format(**{name: level(value, name) for name, value in latest.items()})
 
 
 @solara.component
 def Summary(model: ClassroomModel):
     """What is running: scenario, year, seed, population, the student's changes, key numbers."""
     update_counter.get()
-    scenario, _ = frames(model)
+    scenario, _ = state.paired_yearly(model)
     changes = ", ".join(
-        f"{LABELS[name]} {shown(value)} (scenario {shown(before)})"
+        f"{label(name)} {shown(value)} (scenario {shown(before)})"
         for name, (before, value) in model.changes.items()
     )
     with solara.Column(gap="0px", classes=["tw-summary"]):
@@ -86,20 +87,12 @@ def Summary(model: ClassroomModel):
         solara.Text(f"Your changes to the scenario: {changes or 'none'}", classes=["tw-changes"])
         in_force = model.levers_in_force
         solara.Text(
-            "In force: " + ", ".join(f"{LABELS[k]} {shown(in_force[k])}" for k in LABELS),
+            "In force: " + ", ".join(f"{label(k)} {shown(in_force[k])}" for k in LEVER_NAMES),
             classes=["tw-in-force"],
             style={"font-size": "0.8rem", "color": "#555"},
         )
         if model.year:
-            last = scenario.iloc[-1]
-            solara.Text(
-                f"Migrants abroad {last['migrants_abroad']:,.0f} · emigration rate "
-                f"{last['emigration_rate']:.1%} · remittances {last['remittances_to_gdp']:.1%} of "
-                f"origin GDP, fees {last['remittance_cost_share']:.1%} of the money sent · "
-                f"origin poverty {last['origin_poverty_rate']:.1%} · migrants employed "
-                f"{last['migrant_employment_rate']:.0%}",
-                classes=["tw-stats"],
-            )
+            solara.Text(stats_line(scenario.iloc[-1].to_dict()), classes=["tw-stats"])
 
 
 @solara.component
@@ -116,7 +109,7 @@ def WorldView(model: ClassroomModel):
 def TripleWinView(model: ClassroomModel):
     """Each party's welfare against the baseline, coloured by the verdict so far."""
     update_counter.get()
-    scenario, baseline = frames(model)
+    scenario, baseline = state.paired_yearly(model)
     window = min(model.params.simulation.evaluation_years, max(model.year, 1))
     judged = verdicts(scenario, baseline, window)
     chart = solara.use_memo(lambda: TripleWinChart(model.horizon), [model])
@@ -125,11 +118,11 @@ def TripleWinView(model: ClassroomModel):
         solara.v.Html(
             tag="h3",
             class_="tw-verdict",
-            style_=f"color: {VERDICT_COLOURS[headline_kind(judged)]}",
+            style_=f"color: {colour_of(headline_verdict(judged))}",
             children=[headline],
         )
         for party in judged:
-            colour = VERDICT_COLOURS[party.verdict]
+            colour = colour_of(party.verdict)
             solara.v.Html(
                 tag="div",
                 class_=f"tw-party tw-party-{party.party.key}",
@@ -148,7 +141,7 @@ def TripleWinView(model: ClassroomModel):
 def TrendsView(model: ClassroomModel):
     """Eight time series, this run against the baseline."""
     update_counter.get()
-    scenario, baseline = frames(model)
+    scenario, baseline = state.paired_yearly(model)
     chart = solara.use_memo(lambda: TrendsChart(model.horizon), [model])
     with solara.Column(classes=["tw-trends"]):
         Chart(lambda: chart.update(scenario, baseline), [model, model.year], "trends")
@@ -159,7 +152,7 @@ def TrendsView(model: ClassroomModel):
 def DistributionsView(model: ClassroomModel):
     """Consumption at origin and migrants' wages abroad."""
     update_counter.get()
-    chart = solara.use_memo(lambda: DistributionsChart(poverty_lines(model)), [model])
+    chart = solara.use_memo(lambda: DistributionsChart(state.poverty_lines(model)), [model])
     with solara.Column(classes=["tw-distributions"]):
         Chart(lambda: chart.update(model), [model, model.year], "distributions")
         NoteView(explain.DISTRIBUTIONS)

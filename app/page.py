@@ -1,9 +1,9 @@
 """TripleWin in the browser: change a policy, press play, and see who gains.
 
-Run with ``python run.py viz [--port P]`` or ``solara run model/viz/app.py``. The page is Mesa's
-``SolaraViz`` (its play, step and reset controls, and a slider per policy lever) with a scenario
-picker above it and the app's views in the main area: the world and the triple-win panel, then
-tabs for trends, distributions and the agent inspector.
+Run with ``uv run run.py viz [--port P]`` or ``uv run solara run app/page.py``. The page is
+Mesa's ``SolaraViz`` (its play, step and reset controls, and a control per policy lever of the
+registry) with a scenario picker above it and the app's views in the main area: the world and
+the triple-win panel, then tabs for trends, distributions and the agent inspector.
 
 How the controls work together: picking a scenario restarts the model at once with that
 scenario's policies, and rebuilds the sliders so they show the scenario's values (the seed and
@@ -22,11 +22,11 @@ import solara.lab
 import solara.server.settings
 from mesa.visualization import SolaraViz
 
-from model.viz import explain
-from model.viz.classroom import ClassroomModel, load, scenario_files
-from model.viz.inspector import InspectorView
-from model.viz.levers import model_params, overridden_levers
-from model.viz.views import DistributionsView, Summary, TrendsView, TripleWinView, WorldView
+from app import explain
+from app.classroom import ClassroomModel, load, scenario_files
+from app.inspector import InspectorView
+from app.levers import model_params, overridden_levers
+from app.views import DistributionsView, Summary, TrendsView, TripleWinView, WorldView
 
 # Figures are rendered off screen, in the server's threads.
 matplotlib.use("Agg")

@@ -39,7 +39,7 @@ from model.population import (
 )
 
 if TYPE_CHECKING:
-    from model.viz.classroom import ClassroomModel
+    from app.classroom import ClassroomModel
 
 # A shock that cut a household's income by at least this share is worth telling.
 SHOCK_WORTH_TELLING = 0.15

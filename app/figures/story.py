@@ -12,8 +12,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from model.population import STATUS_NAMES
-from model.viz.figures.style import (
+from app.figures.style import (
     MONEY_COLOUR,
     SCENARIO_COLOUR,
     STATUS_COLOURS,
@@ -21,8 +20,9 @@ from model.viz.figures.style import (
     fit_y,
     tidy,
 )
-from model.viz.household_story import consumption_per_person
-from model.viz.stories import Story
+from app.household_story import consumption_per_person
+from app.stories import Story
+from model.population import STATUS_NAMES
 
 BAR_WIDTH = 4.0  # points
 STATUS_ALPHA = 0.2

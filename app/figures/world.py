@@ -5,6 +5,7 @@ per region (migrants living there, by legal status). Each corridor carries three
 year: people arriving (blue, towards the destination), remittances received at home (green,
 towards the origin) and people returning (orange, dashed). A line's width is this year's flow
 relative to the largest flow of its kind so far in the run, and its label gives the amount.
+Origins and destinations are outlined in their parties' colours (:mod:`experiments.parties`).
 """
 
 from __future__ import annotations
@@ -16,24 +17,19 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Ellipse, FancyArrowPatch, FancyBboxPatch, Patch, Rectangle
 
-from model.population import (
-    IRREGULAR,
-    NATURALISED,
-    PERMANENT,
-    RETURNED,
-    STATUS_NAMES,
-    TEMPORARY,
-)
-from model.viz.figures.style import (
+from app import state
+from app.figures.style import (
     DPI,
     MONEY_COLOUR,
     PEOPLE_COLOUR,
     RETURN_COLOUR,
     STATUS_COLOURS,
 )
+from experiments.parties import party
+from model.population import IRREGULAR, NATURALISED, PERMANENT, STATUS_NAMES, TEMPORARY
 
 if TYPE_CHECKING:
-    from model.viz.classroom import ClassroomModel
+    from app.classroom import ClassroomModel
 
 ABROAD_STATUSES = (TEMPORARY, PERMANENT, IRREGULAR, NATURALISED)
 # Positions on the map, whose axes both run from 0 to 10.
@@ -68,9 +64,7 @@ def count(model: ClassroomModel) -> WorldNumbers:
     n_origins, n_corridors = len(model.origins), len(model.corridors)
     alive = people.alive()
     abroad = people.abroad()
-    returned = people.status == RETURNED
-    returnees = np.bincount(people.origin[returned], minlength=n_origins)
-    at_home = table.workers_low + table.workers_high + table.youth
+    returnees = np.bincount(table.origin, state.returnees(model), n_origins).astype(int)
     by_region = []
     for economy in model.destinations:
         regions = len(economy.region_names)
@@ -79,18 +73,15 @@ def count(model: ClassroomModel) -> WorldNumbers:
         stock = np.bincount(index, minlength=regions * len(ABROAD_STATUSES))
         by_region.append(stock.reshape(regions, len(ABROAD_STATUSES)))
     arrived = alive & abroad & (people.departure_year == model.year) & (model.year > 0)
-    returning = getattr(model, "returns_this_year", np.zeros(0, dtype=int)) if model.year else []
-    remittances = getattr(model, "remittances_by_corridor", np.zeros((2, n_corridors)))
-    if not model.year:
-        remittances = np.zeros((2, n_corridors))
-    recorded = model.recorder.frame(model.year) if model.year else None
+    returning = state.returns_this_year(model)
+    recorded = state.yearly(model) if model.year else None
     people_reference = 1.0
     money_reference = 1.0
     if recorded is not None:
         people_reference = max(float(recorded[["arrivals", "returns"]].max().max()), 1.0)
         money_reference = max(float(recorded["remittances_sent"].max()), 1.0)
     return WorldNumbers(
-        residents=np.bincount(table.origin, at_home, n_origins) + returnees,
+        residents=np.bincount(table.origin, state.residents(model), n_origins),
         returnees=returnees,
         abroad=np.bincount(
             people.origin[abroad], people.persons(np.flatnonzero(abroad)), n_origins
@@ -98,7 +89,7 @@ def count(model: ClassroomModel) -> WorldNumbers:
         by_region=by_region,
         arrivals=np.bincount(people.corridor[arrived], minlength=n_corridors),
         returns=np.bincount(people.corridor[returning], minlength=n_corridors),
-        remittances=np.asarray(remittances, dtype=float),
+        remittances=state.remittances_by_corridor(model),
         people_reference=people_reference,
         money_reference=money_reference,
     )
@@ -161,7 +152,9 @@ class WorldChart:
     def _build_origins(self, model: ClassroomModel) -> None:
         for name, y in zip(model.origin_names, self.origin_y, strict=True):
             self.parts.origins.append(
-                self.ax.add_patch(Ellipse((ORIGIN_X, y), 1, 1, color="#f3e5c8", ec="#a07a38"))
+                self.ax.add_patch(
+                    Ellipse((ORIGIN_X, y), 1, 1, color="#f3e5c8", ec=party("origin").colour)
+                )
             )
             self.ax.text(ORIGIN_X, y + 0.25, name, ha="center", fontsize=10, weight="bold")
             self.parts.origin_labels.append(
@@ -177,7 +170,7 @@ class WorldChart:
                 top - bottom - 0.1,
                 boxstyle="round,pad=0.02,rounding_size=0.2",
                 fc="#eef3fa",
-                ec="#5a7fb0",
+                ec=party("destination").colour,
                 lw=1.2,
             )
             ax.add_patch(box)

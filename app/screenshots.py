@@ -1,6 +1,6 @@
-"""Take the screenshots of docs/visualisation.md: ``uv run python -m model.viz.screenshots``.
+"""Take the screenshots of docs/visualisation.md: ``uv run python -m app.screenshots``.
 
-Serves the app with ``run.py viz`` (:mod:`model.viz.serve`), drives it in headless Chromium
+Serves the app with ``run.py viz`` (:mod:`app.serve`), drives it in headless Chromium
 (the integration package scenario, twenty years, seed 0) and writes ``docs/img/viz_*.png``.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from model.viz.serve import ROOT, launch_chromium, serving
+from app.serve import ROOT, launch_chromium, serving
 
 SCENARIO = "integration_package.yaml"
 YEARS = 20

@@ -47,12 +47,12 @@ TRIPLE_WIN = Note(
     "have the same droughts, business cycles and personal luck, so the gap is the policy's "
     "doing. Migrants: their realised income gain per origin-born person. Origin: the "
     "consumption of the people living there. Destination: income per native (wages, capital "
-    "income and migrants' net taxes). Green: gains so far, red: loses, amber: not clear.",
+    "income and migrants' net taxes). Green: gains so far, red: loses, amber: uncertain.",
     (
         "The verdict looks at the last years run (up to ten); the band shows how much the "
         "yearly gaps vary, so read it as a hint: years of one run are not independent draws.",
         "The proper test runs many seeds and asks whether all three 95% intervals lie above "
-        "zero: python run.py compare scenarios/baseline.yaml scenarios/YOUR_SCENARIO.yaml",
+        "zero: uv run run.py compare scenarios/baseline.yaml scenarios/YOUR_SCENARIO.yaml",
     ),
 )
 
