@@ -42,11 +42,12 @@ def overridden_levers(params: Scenario) -> list[str]:
     lever applies everywhere unless an economy or corridor overrides it; docs/ODD.md, 7.20).
     """
     found: set[str] = set()
-    sections = [*params.origins.values(), *params.destinations.values()]
-    sections += list(params.corridors.values())
-    for section in sections:
-        if section.policy is not None:
-            found.update(k for k, v in section.policy.model_dump().items() if v is not None)
+    overrides = [o.policy for o in params.origins.values()]
+    overrides += [d.policy for d in params.destinations.values()]
+    overrides += [c.policy for c in params.corridors.values()]
+    for policy in overrides:
+        if policy is not None:
+            found.update(k for k, v in policy.model_dump().items() if v is not None)
     return sorted(found & set(LEVER_NAMES))
 
 

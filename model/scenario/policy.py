@@ -250,7 +250,7 @@ def lever(name: str) -> Lever:
     info = Policy.model_fields[name]
     declared = info.json_schema_extra
     extra: dict[str, Any] = dict(declared) if isinstance(declared, dict) else {}
-    low, high, step = extra.get("teaching") or (None, None, None)
+    teaching = extra.get("teaching")
     return Lever(
         name=name,
         meaning=info.description or "",
@@ -259,7 +259,7 @@ def lever(name: str) -> Lever:
         label=extra["label"],
         kind=info.annotation if isinstance(info.annotation, type) else float,
         default=info.default,
-        teaching=None if low is None else (low, high, step),
+        teaching=None if teaching is None else (teaching[0], teaching[1], teaching[2]),
         gcm_objective=extra["gcm_objective"],
     )
 
