@@ -94,11 +94,13 @@ class Diary:
         table, people = model.households, model.migrants
         rows = np.flatnonzero(people.alive())
         rows = rows[np.argsort(people.person_id[rows], kind="stable")]
-        self.people.append({name: getattr(people, name)[rows] for name in PERSON_FIELDS})
         for name in HOUSEHOLD_FIELDS:
             self.households[name][year] = getattr(table, name)
         self.households["returnees"][year] = state.returnees(model)
         self.households["residents"][year] = state.residents(model)
+        # Last: the page may draw a story while the model steps, and a year counts as recorded
+        # (last_year) only once every one of its households' fields is in.
+        self.people.append({name: getattr(people, name)[rows] for name in PERSON_FIELDS})
 
     def person(self, person_id: int) -> dict[str, np.ndarray]:
         """A person's yearly records: ``year`` and every field, for the years they were alive."""
