@@ -11,7 +11,8 @@ One package for the whole kind of results, read in this order:
 - :mod:`~experiments.comparison.forest`, :mod:`~experiments.comparison.quadrant` and
   :mod:`~experiments.comparison.welfare`: the figures;
 - :mod:`~experiments.comparison.tables`: the terminal tables;
-- :mod:`~experiments.comparison.differences`: what each scenario changes, for the report.
-
-``experiments/commands/compare.py`` parses the command line and calls :func:`run_comparison`.
+- :mod:`~experiments.comparison.differences`: what each scenario changes, for the report;
+- :mod:`~experiments.comparison.runs`: from scenario files to a finished folder
+  (:func:`~experiments.comparison.runs.run_comparison`), which
+  ``experiments/commands/compare.py`` calls once it has parsed the command line.
 """
