@@ -15,8 +15,8 @@ import time
 
 from _common import benchmark_parser, machine, print_table
 
-from model.viz.classroom import BASELINE, ClassroomModel
-from model.viz.figures.every_view import EveryView
+from app.classroom import BASELINE, ClassroomModel
+from app.figures.every_view import EveryView
 
 BUDGET_MS = 1000.0
 

@@ -1,4 +1,4 @@
-"""Results folders: every file written whole or not at all, and a manifest in each (DESIGN §9).
+"""Results folders: every file written whole or not at all, and a manifest in each.
 
 Files are written to a temporary name in the folder and moved into place with ``os.replace``, so a
 reader (or an interrupted command) never sees half a file, and a file from an earlier command is
@@ -75,6 +75,11 @@ def write_figure(path: Path, figure: Any) -> Path:
         return write_atomically(path, lambda tmp: figure.savefig(tmp, format="png", dpi=110))
     finally:
         plt.close(figure)
+
+
+def outputs(folder: Path) -> list[str]:
+    """The names in a results folder, sorted (hidden temporary files left out)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
 
 
 def _jsonable(value: Any) -> Any:

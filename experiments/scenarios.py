@@ -41,6 +41,16 @@ class LoadedScenario:
         }
 
 
+def header_comment(path: Path) -> str:
+    """The comment lines at the top of a scenario file, without their ``#``."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].strip())
+    return "\n".join(lines)
+
+
 def years_overrides(years: int | None, evaluation_years: int) -> list[str]:
     """``--years N`` as overrides; the evaluation window shrinks to fit a shorter run."""
     if years is None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from experiments.labels import PARTIES, label, number
+from experiments.formats import interval as written_interval
+from experiments.formats import level
 from experiments.statistics import Estimate
+from model.catalogue import GROUPS, label, sections
 
 
 def console(json_mode: bool) -> Console:
@@ -14,11 +16,11 @@ def console(json_mode: bool) -> Console:
     return Console(stderr=json_mode, width=120 if not json_mode else None)
 
 
-def interval(value: Estimate) -> str:
-    """``[LO, HI]`` or '-' with fewer than two replications."""
+def interval(value: Estimate, indicator: str) -> str:
+    """``[LO, HI]`` in the indicator's unit, or '-' with fewer than two replications."""
     if value.count < 2:
         return "-"
-    return f"[{number(value.low)}, {number(value.high)}]"
+    return written_interval(value.low, value.high, indicator, of_change=False)
 
 
 def indicator_table(title: str, summary: dict[str, Estimate], *, diagnostics: bool = True) -> Table:
@@ -28,8 +30,8 @@ def indicator_table(title: str, summary: dict[str, Estimate], *, diagnostics: bo
     table.add_column("meaning")
     table.add_column("mean", justify="right")
     table.add_column("95% interval", justify="right")
-    for party, names in PARTIES.items():
-        if party == "Diagnostics" and not diagnostics:
+    for party, names in sections().items():
+        if party == GROUPS["diagnostics"] and not diagnostics:
             continue
         present = [n for n in names if n in summary]
         if not present:
@@ -38,7 +40,7 @@ def indicator_table(title: str, summary: dict[str, Estimate], *, diagnostics: bo
         table.add_row(f"[underline]{party}[/underline]", "", "", "")
         for name in present:
             value = summary[name]
-            table.add_row(name, label(name), number(value.mean), interval(value))
+            table.add_row(name, label(name), level(value.mean, name), interval(value, name))
     return table
 
 
@@ -49,5 +51,5 @@ def country_table(summary: dict[str, dict[str, Estimate]], names: tuple[str, ...
     for country in summary:
         table.add_column(country, justify="right")
     for name in names:
-        table.add_row(name, *(number(summary[c][name].mean) for c in summary))
+        table.add_row(name, *(level(summary[c][name].mean, name) for c in summary))
     return table

@@ -10,19 +10,6 @@ import numpy as np
 from model.scenario.policy import Policy, resolve_policy
 from model.scenario.schema import Scenario
 
-# Where each lever acts (docs/ODD.md §7.20: a lever applies everywhere unless an economy or
-# corridor overrides it). Corridor-scope levers may be overridden by origin, destination or corridor.
-DESTINATION_LEVERS = (
-    "temporary_quota",
-    "permanent_quota",
-    "skill_selectivity",
-    "training_partnership",
-)
-ORIGIN_LEVERS = ("diaspora_matching", "education_subsidy")
-CORRIDOR_LEVERS = tuple(
-    name for name in Policy.model_fields if name not in DESTINATION_LEVERS + ORIGIN_LEVERS
-)
-
 # Spawn-key suffixes of the sequential generators: Mesa's own, and the one that draws the initial
 # population. Every yearly draw is keyed instead (model/randomness.py), so scenarios stay paired.
 MESA_STREAM, INIT_STREAM = 0, 1

@@ -8,6 +8,7 @@ import pytest
 
 # Before numpy is imported: importing the model package pins numpy's code path, as for users.
 import model  # noqa: F401
+from model.scenario.paths import merge
 from model.scenario.schema import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,20 +34,7 @@ def small(replace: dict | None = None, **sections) -> Scenario:
     data = Scenario().model_dump()
     data["simulation"].update({"households": 400, "years": 15, "evaluation_years": 5})
     data.update(replace or {})
-    for key, value in sections.items():
-        if isinstance(value, dict) and isinstance(data.get(key), dict):
-            _merge(data[key], value)
-        else:
-            data[key] = value
-    return Scenario(**data)
-
-
-def _merge(target: dict, update: dict) -> None:
-    for key, value in update.items():
-        if isinstance(value, dict) and isinstance(target.get(key), dict):
-            _merge(target[key], value)
-        else:
-            target[key] = value
+    return Scenario(**merge(data, sections))
 
 
 @pytest.fixture

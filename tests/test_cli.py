@@ -78,6 +78,19 @@ def test_results_folder_has_manifest_tables_and_figure(baseline_json):
     assert (folder / "yearly.png").stat().st_size > 10_000
 
 
+def test_run_report_writes_every_indicator_in_its_unit_and_lists_the_files(baseline_json):
+    document, _, folder = baseline_json
+    page_path = folder / "page.html"
+    done = run_py("report", str(folder), "--out", str(page_path))
+    assert done.returncode == 0, done.stderr
+    page = page_path.read_text()
+    poverty = document["indicators"]["origin_poverty_rate"]["mean"]
+    assert f"{100 * poverty:.1f}%" in page, "a share is written in % as in the terminal"
+    for name in ("replications.parquet", "regions.parquet", "manifest.json", "yearly.png"):
+        assert f"<code>{name}</code>" in page, name
+    assert page.count('<img src="data:image/png;base64,') == 1
+
+
 def write(path: Path, text: str) -> Path:
     path.write_text(text)
     return path

@@ -17,14 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from experiments.cli import main
-from experiments.comparison import paired_changes
-from experiments.figures.forest import GAIN, OPEN, fit_scale, forest_plot
-from experiments.figures.forest import LOSS as LOSS_COLOUR
-from experiments.figures.quadrant import quadrant_plot
-from experiments.replication_advice import advise, half_width, needed_for
+from experiments.comparison.advice import advise, half_width, needed_for
+from experiments.comparison.forest import fit_scale, forest_plot
+from experiments.comparison.pairs import paired_changes
+from experiments.comparison.quadrant import quadrant_plot
 from experiments.scenarios import load
 from experiments.seeds import replication_seed
 from experiments.statistics import Estimate, estimate
+from experiments.style import GAIN_COLOUR, LOSS_COLOUR, UNCERTAIN_COLOUR
 from experiments.verdicts import LOSS, TRIPLE_WIN, UNCERTAIN, verdict
 from model.simulation import RunResult, simulate
 from tests.conftest import ROOT
@@ -45,7 +45,7 @@ def run_py(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def expected_verdict(entry: dict) -> str:
-    """The triple-win rule of DESIGN §6, from the intervals of a JSON entry."""
+    """The triple-win rule (docs/ODD.md, section 7.19), from the intervals of a JSON entry."""
     intervals = [entry["ci95"][party] for party in PARTIES]
     if any(high < 0 for _, high in intervals):
         return LOSS
@@ -283,7 +283,7 @@ def test_forest_plot_colours_rows_by_their_interval():
     assert len(figure.axes) == 3
     for axis in figure.axes:
         dots = [line for line in axis.get_lines() if line.get_marker() == "o"]
-        assert [d.get_color() for d in dots] == [GAIN, LOSS_COLOUR, OPEN]
+        assert [d.get_color() for d in dots] == [GAIN_COLOUR, LOSS_COLOUR, UNCERTAIN_COLOUR]
         low, high = axis.get_xlim()
         assert low < -2 and high > 2
 

@@ -105,7 +105,7 @@ def test_parameters_and_levers_are_read_from_the_scenario_by_name():
 
 
 def test_every_lever_has_a_declared_array_where_it_acts():
-    from model.world import CORRIDOR_LEVERS, DESTINATION_LEVERS, ORIGIN_LEVERS
+    from model.scenario.policy import CORRIDOR_LEVERS, DESTINATION_LEVERS, ORIGIN_LEVERS
 
     def names(cls: type) -> set[str]:
         return {f.name for f in dataclasses.fields(cls)}

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from experiments.comparison_outputs import header_comment
-from experiments.scenario_differences import header_paragraphs
-from experiments.scenarios import load
+from experiments.comparison.differences import header_paragraphs
+from experiments.scenarios import header_comment, load
 from experiments.seeds import replication_seed
 from model.indicators import WELFARE_INDICATORS
 from model.scenario.policy import Policy

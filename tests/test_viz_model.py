@@ -12,16 +12,28 @@ import itertools
 import numpy as np
 import pytest
 
+from app.classroom import BASELINE, ClassroomModel, scenario_files
+from app.figures.every_view import EveryView
+from app.household_story import household_story
+from app.levers import LEVER_NAMES, model_params, overridden_levers
+from app.people import GROUPS, notable_people
+from app.state import paired_yearly as frames
+from app.stories import person_story
+from app.verdict import (
+    SAME,
+    TOO_EARLY,
+    PartyVerdict,
+    headline_verdict,
+    judge,
+    overall,
+    verdicts,
+)
+from experiments.formats import change
+from experiments.parties import PARTIES
+from experiments.verdicts import GAIN, LOSS, TRIPLE_WIN, UNCERTAIN
 from model.errors import InputError
 from model.population import RETURNED
-from model.viz.classroom import BASELINE, ClassroomModel, scenario_files
-from model.viz.figures.every_view import EveryView
-from model.viz.household_story import household_story
-from model.viz.levers import LEVER_NAMES, model_params, overridden_levers
-from model.viz.people import GROUPS, notable_people
-from model.viz.stories import person_story
-from model.viz.verdict import GAIN, LOSS, PARTIES, SAME, TOO_EARLY, UNCLEAR, judge, verdicts
-from model.viz.views import frames
+from model.scenario.policy import lever, levers
 
 SMALL = 300
 
@@ -41,12 +53,32 @@ def test_every_scenario_file_is_offered_baseline_first():
     assert "cheap_remittances.yaml" in files and "two_corridors.yaml" in files
 
 
-def test_the_model_takes_every_lever_by_name_and_no_catch_all():
+FIXED = {"self", "scenario_file", "seed", "households"}
+
+
+def test_the_controls_are_exactly_the_registrys_levers_by_name_and_no_catch_all():
     parameters = inspect.signature(ClassroomModel.__init__).parameters
-    assert set(LEVER_NAMES) <= set(parameters)
+    assert set(parameters) - FIXED == set(levers()) == set(LEVER_NAMES)
     assert not any(p.kind is p.VAR_KEYWORD for p in parameters.values())
-    controls = model_params(BASELINE, {n: 0 for n in LEVER_NAMES}, seed=3, households=SMALL)
-    assert set(controls) <= set(parameters)
+    values = {n: lever(n).default for n in LEVER_NAMES}
+    controls = model_params(BASELINE, values, seed=3, households=SMALL)
+    assert set(controls) - FIXED == set(levers())
+    for name in levers():
+        declared = lever(name)
+        if declared.kind is bool:
+            assert controls[name]["type"] == "Checkbox", name
+            continue
+        low, high, step = declared.teaching
+        slider = controls[name]
+        assert (slider.min, slider.max, slider.step) == (low, high, step), name
+        assert slider.label == declared.label and slider.value == declared.default
+
+
+def test_a_lever_outside_the_registry_or_its_range_is_an_input_error():
+    with pytest.raises(InputError, match="no lever remittance_fees; levers: "):
+        ClassroomModel(BASELINE, households=SMALL, remittance_fees=0.01)
+    with pytest.raises(InputError, match=r"policy\.visa_years: must be at least 1"):
+        ClassroomModel(BASELINE, households=SMALL, visa_years=0)
 
 
 def test_scenario_values_apply_unless_a_lever_differs(run):
@@ -132,7 +164,7 @@ def test_the_inspector_offers_every_status_in_turn(run):
     [
         (np.array([1.0, 1.2, 0.9, 1.1]), GAIN),
         (np.array([-1.0, -1.2, -0.9, -1.1]), LOSS),
-        (np.array([1.0, -1.0, 0.5, -0.4]), UNCLEAR),
+        (np.array([1.0, -1.0, 0.5, -0.4]), UNCERTAIN),
         (np.zeros(4), SAME),
         (np.array([2.0]), TOO_EARLY),
     ],
@@ -140,7 +172,7 @@ def test_the_inspector_offers_every_status_in_turn(run):
 def test_judge_reads_the_band_of_yearly_gaps(gaps, verdict):
     judged = judge(gaps, PARTIES[0])
     assert judged.verdict == verdict
-    if verdict in (GAIN, LOSS, UNCLEAR):
+    if verdict in (GAIN, LOSS, UNCERTAIN):
         assert judged.low <= judged.change <= judged.high
         assert judged.change == pytest.approx(gaps.mean())
 
@@ -149,8 +181,24 @@ def test_verdicts_use_the_window_and_the_party_units(run):
     scenario, baseline = frames(run)
     judged = verdicts(scenario, baseline, window=5)
     origin = judged[1]
-    gaps = 100 * (scenario["welfare_origin"] - baseline["welfare_origin"]).to_numpy()[-5:]
+    gaps = (scenario["welfare_origin"] - baseline["welfare_origin"]).to_numpy()[-5:]
     assert origin.change == pytest.approx(gaps.mean())
+    # Written in the party's unit: 100 times the change in logs, about a percentage.
+    assert origin.describe().startswith(change(gaps.mean(), "welfare_origin"))
+    assert change(gaps.mean(), "welfare_origin").endswith("%")
+
+
+def test_the_headline_uses_the_one_verdict_vocabulary():
+    def party_verdicts(*kinds: str) -> list[PartyVerdict]:
+        return [PartyVerdict(p, 1.0, 0.5, 1.5, k) for p, k in zip(PARTIES, kinds, strict=True)]
+
+    assert headline_verdict(party_verdicts(GAIN, GAIN, GAIN)) == TRIPLE_WIN
+    assert overall(party_verdicts(GAIN, GAIN, GAIN)) == "Triple win so far"
+    assert headline_verdict(party_verdicts(GAIN, LOSS, SAME)) == LOSS
+    assert overall(party_verdicts(GAIN, LOSS, SAME)) == "Loss so far for the origin"
+    assert headline_verdict(party_verdicts(GAIN, SAME, GAIN)) == UNCERTAIN
+    assert headline_verdict(party_verdicts(GAIN, TOO_EARLY, GAIN)) == TOO_EARLY
+    assert headline_verdict(party_verdicts(SAME, SAME, SAME)) == TOO_EARLY
 
 
 @pytest.mark.parametrize("scenario_file", [BASELINE, "two_corridors.yaml"])

@@ -1,25 +1,16 @@
 """``run.py compare BASELINE SCENARIO...``: is each policy a triple win against the baseline?
 
-Replication ``i`` of the baseline and of every scenario runs on the same seed (common random
-numbers); the change in each indicator is taken replication by replication, then averaged with
-its Student-t 95% interval. The results folder holds ``changes.parquet`` (paired changes per
-replication and scenario), ``replications.parquet`` (every run's indicators), ``yearly.parquet``
-(every run's yearly series), ``yearly_changes.parquet`` (paired changes per year),
-``summary.parquet`` and ``summary.json`` (the ``--json`` document), the figures ``forest.png``,
-``quadrant.png``, ``welfare_paths.png`` and ``welfare_changes.png``, and ``manifest.json``,
-written last.
+A thin command line over :mod:`experiments.comparison`, where the paired replications, the
+verdicts, the results folder (its files: :mod:`experiments.comparison.files`), the figures and
+the terminal tables live.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
-from typing import Any
 
 from experiments.commands.options import add_run_options
-from model.errors import InputError
 
 DESCRIPTION = """Compare policy scenarios with a baseline on paired replications (common random
 numbers: replication i of every scenario uses SeedSequence(SEED, spawn_key=(i,))). For each
@@ -43,66 +34,20 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(execute=execute)
 
 
-def check_comparable(baseline: Any, scenarios: list[Any]) -> None:
-    """Paired runs must cover the same years, and each scenario needs a name of its own.
-
-    A scenario may be the baseline itself (same name and parameters): comparing a scenario with
-    itself is how common random numbers are checked.
-    """
-    base = baseline.scenario.simulation
-    seen = {baseline.name: baseline}
-    for loaded in scenarios:
-        simulation = loaded.scenario.simulation
-        for key in ("years", "evaluation_years"):
-            if getattr(simulation, key) != getattr(base, key):
-                raise InputError(
-                    str(loaded.path),
-                    f"simulation.{key}",
-                    f"is {getattr(simulation, key)} but the baseline's is {getattr(base, key)}; "
-                    "paired runs must cover the same years (use --years)",
-                )
-        twin = seen.get(loaded.name)
-        if twin is not None and (twin is not baseline or loaded.scenario != baseline.scenario):
-            raise InputError(
-                str(loaded.path),
-                "name",
-                f"'{loaded.name}' is already the name of {twin.path}; "
-                "each scenario compared needs a name of its own",
-            )
-        seen[loaded.name] = loaded
-
-
-def folder_name(baseline: str, scenarios: list[str]) -> str:
-    """``BASELINE-vs-SCENARIO`` or ``BASELINE-vs-N-scenarios``."""
-    if len(scenarios) == 1:
-        return f"{baseline}-vs-{scenarios[0]}"
-    return f"{baseline}-vs-{len(scenarios)}-scenarios"
-
-
 def execute(args: argparse.Namespace) -> int:
+    from experiments.comparison.runs import check_comparable, run_comparison
     from experiments.scenarios import load
 
     # Validate every file first: a mistake is reported before any run starts.
     baseline = load(args.baseline, args.set, args.years)
     scenarios = [load(path, args.set, args.years) for path in args.scenarios]
     check_comparable(baseline, scenarios)
-
-    from experiments import comparison, comparison_outputs, results
-    from experiments.progress import progress_bar
-    from experiments.replications import run_replications
-
-    count = args.replications or baseline.scenario.simulation.replications
-    folder = args.out or results.default_folder(
-        "compare", folder_name(baseline.name, [s.name for s in scenarios])
+    run_comparison(
+        baseline,
+        scenarios,
+        replications=args.replications,
+        seed=args.seed,
+        out=args.out,
+        json_mode=args.json,
     )
-    total = count * (1 + len(scenarios))
-    with progress_bar(total, f"compare {1 + len(scenarios)} scenarios: runs") as advance:
-        base_runs = run_replications(baseline, args.seed, count, advance)
-        scenario_runs = [run_replications(s, args.seed, count, advance) for s in scenarios]
-    comparisons = [comparison.compare(base_runs, done) for done in scenario_runs]
-    document = comparison.json_document(baseline.name, comparisons, args.seed, str(folder))
-    comparison_outputs.write_results(folder, document, base_runs, scenario_runs, comparisons)
-    comparison_outputs.print_tables(args.json, document, comparisons, baseline, args.seed)
-    if args.json:
-        sys.stdout.write(json.dumps(document, allow_nan=False) + "\n")
     return 0

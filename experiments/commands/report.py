@@ -7,6 +7,7 @@ import importlib
 import json
 from pathlib import Path
 
+from experiments.result_files import MANIFEST, REPORT
 from model.errors import InputError
 
 
@@ -14,12 +15,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "report",
         help="one self-contained HTML page of a results folder",
-        description="Write RESULTS_DIR/report.html: the question, what was run, the figures "
+        description=f"Write RESULTS_DIR/{REPORT.name}: the question, what was run, the figures "
         "(embedded) and the caveats, readable by someone who never ran the model.",
     )
     parser.add_argument("results", type=Path, metavar="RESULTS_DIR", help="a results folder")
     parser.add_argument(
-        "--out", type=Path, help="where to write the page (default: RESULTS_DIR/report.html)"
+        "--out", type=Path, help=f"where to write the page (default: RESULTS_DIR/{REPORT.name})"
     )
     parser.set_defaults(execute=execute)
 
@@ -29,12 +30,12 @@ def execute(args: argparse.Namespace) -> int:
     from experiments.report.page import render
 
     folder: Path = args.results
-    manifest_path = folder / "manifest.json"
+    manifest_path = MANIFEST.path(folder)
     if not folder.is_dir():
         raise InputError(str(folder), None, "no such results folder")
     if not manifest_path.is_file():
         raise InputError(
-            str(folder), "manifest.json", "missing: not a finished results folder of run.py"
+            str(folder), MANIFEST.name, "missing: not a finished results folder of run.py"
         )
     try:
         manifest = json.loads(manifest_path.read_text())
@@ -50,7 +51,7 @@ def execute(args: argparse.Namespace) -> int:
     sections = kind.sections(folder, manifest)
     subtitle = getattr(kind, "SUBTITLE", "Results of " + " ".join(manifest.get("command_line", [])))
     page = render(kind.TITLE, subtitle, sections, manifest)
-    out = args.out or folder / "report.html"
+    out = args.out or REPORT.path(folder)
     results.write_atomically(out, lambda tmp: tmp.write_text(page, encoding="utf-8"))
     print(out)
     return 0

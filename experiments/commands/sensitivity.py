@@ -1,12 +1,8 @@
 """``run.py sensitivity EXPERIMENT``: global sensitivity analysis and scenario discovery.
 
-The results folder holds ``plan.json`` (written first: every run and its seed), ``runs.parquet``
-(one row per run: configuration, role, replication, seed, parameter values, every indicator),
-``points.parquet`` (one row per sample point: unit and real parameter values, replicate means of
-each output, replicate variances, interval verdicts), ``indices.parquet`` (method, output,
-factor, index, value, interval, at N and N/2), ``noise.parquet``, ``prim_boxes.parquet`` and
-``prim_trajectories.parquet``, ``summary.json``, figures and ``manifest.json``, written last.
-While it runs, finished chunks go to ``parts/``; ``--resume`` does only the runs missing there.
+The results folder's files are declared in :mod:`experiments.sensitivity.files`: the plan is
+written first, the manifest last. While it runs, finished chunks go to ``parts/``; ``--resume``
+does only the runs missing there.
 """
 
 from __future__ import annotations

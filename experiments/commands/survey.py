@@ -113,7 +113,7 @@ def estimate_table(estimates: Any, title: str) -> Any:
     """The estimates beside the truth, for the terminal."""
     from rich.table import Table
 
-    from experiments.labels import number
+    from experiments.formats import number
 
     table = Table(title=title, title_justify="left")
     for column in ("estimator", "period", "destination", "origin"):

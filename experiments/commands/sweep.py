@@ -1,12 +1,8 @@
 """``run.py sweep EXPERIMENT``: every point of an experiment's design, on dask.distributed.
 
-The results folder holds ``plan.json`` (written first: every run and its seed), ``runs.parquet``
-(one row per run: run id, design point, replication, seed, parameter values, every indicator;
-``timing_*`` columns measure the machine and differ between otherwise identical runs),
-``yearly.parquet`` when the experiment asks for yearly series, ``points.parquet`` (one row per
-point: mean indicators, paired welfare changes against the base scenario, verdict), figures and
-``manifest.json``, written last. While the sweep runs, finished chunks go to ``parts/``;
-``--resume`` does only the runs missing there.
+The results folder's files are declared in :mod:`experiments.sweep.files`: the plan is written
+first, the manifest last. While the sweep runs, finished chunks go to ``parts/``; ``--resume``
+does only the runs missing there.
 """
 
 from __future__ import annotations

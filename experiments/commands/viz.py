@@ -1,9 +1,9 @@
-"""``run.py viz [--port P]``: serve the classroom app (model/viz) on this machine.
+"""``run.py viz [--port P]``: serve the classroom app (app/) on this machine.
 
 The app is a Solara page; this command runs Solara's own server on it, bound to 127.0.0.1 by
 default, in production mode (no auto-reload), with Solara's usage telemetry and version check
 off: the page and everything it loads come from the installed packages, nothing is fetched
-from the internet. ``solara run model/viz/app.py`` serves the same app.
+from the internet. ``solara run app/page.py`` serves the same app.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ play and watch who gains - the world's flows, the triple-win panel against the s
 baseline, trends, distributions, and the story of any migrant. Open the address printed below
 in a browser; stop with Ctrl+C."""
 
-APP = "model.viz.app"
+APP = "app.page"
 DEFAULT_PORT = 8765
 HIGHEST_PORT = 65535
 

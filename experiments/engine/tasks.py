@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from experiments.engine.spec import TIMING_PREFIX, RunSpec
+from model.scenario.paths import set_path
 
 
 @dataclass
@@ -27,32 +28,6 @@ class ChunkResult:
 
     rows: list[dict[str, Any]]
     yearly: pd.DataFrame | None
-
-
-def set_path(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
-    """A copy of ``data`` with the dotted ``path`` set to ``value``.
-
-    Only the mappings along the path are copied, so the base scenario is never changed and
-    setting many points from one base stays cheap.
-    """
-    head, _, rest = path.partition(".")
-    copied = dict(data)
-    if not rest:
-        copied[head] = value
-        return copied
-    inner = copied.get(head)
-    copied[head] = set_path(inner if isinstance(inner, dict) else {}, rest, value)
-    return copied
-
-
-def get_path(data: dict[str, Any], path: str) -> Any:
-    """The value at a dotted path (None where the path stops early)."""
-    current: Any = data
-    for part in path.split("."):
-        if not isinstance(current, dict):
-            return None
-        current = current.get(part)
-    return current
 
 
 def scenario_data(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:

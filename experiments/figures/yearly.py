@@ -1,4 +1,8 @@
-"""Yearly paths of indicators: the mean over replications with its 95% band, per scenario."""
+"""Yearly paths of indicators: the mean over replications with its 95% band, per scenario.
+
+Each scenario is drawn in its colour (:func:`experiments.style.scenario_colour`); the panels are
+titled with the indicators' plain-words labels (:mod:`model.catalogue`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from scipy import stats
 
-from experiments.labels import label
+import experiments.figures  # noqa: F401  (selects the Agg backend)
+from experiments.style import scenario_colour
+from model.catalogue import label
 
 MAIN_SERIES = (
     "welfare_migrants",
@@ -39,6 +45,7 @@ def yearly_bands(
     indicators: tuple[str, ...] = MAIN_SERIES,
     title: str = "",
     evaluation_years: int | None = None,
+    positions: dict[str, int] | None = None,
 ) -> Figure:
     """One panel per indicator, one line with its band per scenario.
 
@@ -47,7 +54,11 @@ def yearly_bands(
         indicators: The indicators to draw.
         title: The figure's title.
         evaluation_years: Shade the evaluation window (the last years) when given.
+        positions: Each scenario's position in the command's list, which decides its colour
+            (0: a baseline); by default the scenarios are numbered from 1 in order.
     """
+    if positions is None:
+        positions = {name: i for i, name in enumerate(frames, start=1)}
     columns = 3 if len(indicators) > 4 else len(indicators)
     rows = math.ceil(len(indicators) / columns)
     figure, axes = plt.subplots(
@@ -56,10 +67,9 @@ def yearly_bands(
     for axis, indicator in zip(axes.flat, indicators, strict=False):
         for scenario, frame in frames.items():
             band = mean_band(frame, indicator)
-            (line,) = axis.plot(band.index, band["mean"], label=scenario, linewidth=1.6)
-            axis.fill_between(
-                band.index, band["low"], band["high"], alpha=0.22, color=line.get_color()
-            )
+            tint = scenario_colour(positions[scenario])
+            axis.plot(band.index, band["mean"], label=scenario, linewidth=1.6, color=tint)
+            axis.fill_between(band.index, band["low"], band["high"], alpha=0.22, color=tint)
         if evaluation_years:
             last = max(int(f["year"].max()) for f in frames.values())
             axis.axvspan(last - evaluation_years + 0.5, last + 0.5, color="0.9", zorder=0)

@@ -14,6 +14,9 @@ from typing import Any
 
 import pandas as pd
 
+from experiments.result_files import MANIFEST
+from experiments.style import OUTCOME_COLOURS, VERDICT_COLOURS
+
 STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 62rem; margin: 2rem auto;
        padding: 0 1.2rem; color: #1d2329; line-height: 1.5; }
@@ -33,12 +36,21 @@ table { border-collapse: collapse; font-size: 0.88rem; margin: 0.8rem 0; }
 th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e3e6ea; text-align: right; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
 .note { background: #f5f6f8; border-left: 4px solid #8a9bb0; padding: 0.6rem 1rem; }
-.verdict-triple-win { color: #11702f; font-weight: bold; }
-.verdict-loss { color: #a4161a; font-weight: bold; }
-.verdict-uncertain { color: #8a6d00; font-weight: bold; }
 footer { margin-top: 3rem; font-size: 0.8rem; color: #667; }
 @media print { nav.contents { display: none; } figure { break-inside: avoid; } }
 """
+
+
+def css_class(verdict: str) -> str:
+    """The CSS class of a verdict or an outcome (``triple win``: ``verdict-triple-win``)."""
+    return "verdict-" + re.sub(r"[^a-z]+", "-", verdict.lower()).strip("-")
+
+
+# Every verdict and outcome in its colour (experiments/style.py), as in the figures.
+STYLE += "".join(
+    f".{css_class(name)} {{ color: {colour}; font-weight: bold; }}\n"
+    for name, colour in {**OUTCOME_COLOURS, **VERDICT_COLOURS}.items()
+)
 
 
 @dataclass
@@ -129,9 +141,8 @@ def bullets(items: Sequence[str], *, escaped: bool = False) -> str:
 
 
 def verdict_badge(verdict: str) -> str:
-    """A verdict (``triple win``, ``loss``, ``uncertain``) in its colour."""
-    css = "verdict-" + re.sub(r"[^a-z]+", "-", verdict.lower()).strip("-")
-    return f'<span class="{css}">{escape(verdict)}</span>'
+    """A verdict or an outcome in its colour."""
+    return f'<span class="{css_class(verdict)}">{escape(verdict)}</span>'
 
 
 def anchor(title: str) -> str:
@@ -187,4 +198,4 @@ def render(title: str, subtitle: str, sections: list[Section], manifest: dict[st
 
 def read_manifest(folder: Path) -> dict[str, Any]:
     """The manifest of a results folder."""
-    return json.loads((folder / "manifest.json").read_text())
+    return json.loads(MANIFEST.path(folder).read_text())

@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 
 import experiments.figures  # noqa: F401  (selects the Agg backend)
 from experiments.sensitivity.indices import FIRST_INDEX, MAIN_INDEX
+from experiments.style import GAIN_COLOUR
 
 MAX_FACTORS = 25
 INDEX_COLOURS = {"ST": "#1f4e79", "S1": "#7fb3d5", "mu_star": "#1f4e79", "delta": "#1f4e79"}
@@ -183,7 +184,7 @@ def prim_limits(boxes: pd.DataFrame, summary: list[dict]) -> Figure:
         if row.kind == "range":
             span = row.full_high - row.full_low or 1.0
             low, high = (row.low - row.full_low) / span, (row.high - row.full_low) / span
-            axis.barh(i, high - low, left=low, color="#1e8449", height=0.6)
+            axis.barh(i, high - low, left=low, color=GAIN_COLOUR, height=0.6)
             axis.text(low, i + 0.38, f"{row.low:.3g}", fontsize=7, ha="center")
             axis.text(high, i + 0.38, f"{row.high:.3g}", fontsize=7, ha="center")
         else:

@@ -15,6 +15,7 @@ from rich.table import Table
 from experiments import results
 from experiments.engine.session import Executed, Prepared, finish
 from experiments.engine.spec import TIMING_PREFIX, Plan
+from experiments.result_files import MANIFEST
 from experiments.sensitivity.design import problem
 from experiments.sensitivity.outputs import analyse, write_outputs
 from experiments.sensitivity.parameters import RULES
@@ -149,9 +150,9 @@ def finish_sensitivity(
         "timings": timings(executed, runs, started),
         "figures": figures,
         "results": document,
-        "outputs": sorted({*outputs, "manifest.json"}),
+        "outputs": sorted({*outputs, MANIFEST.name}),
     }
-    results.write_json(folder / "manifest.json", manifest(sensitivity, prepared, executed, extra))
+    results.write_json(MANIFEST.path(folder), manifest(sensitivity, prepared, executed, extra))
     prepared.store.discard_parts()
     print_summary(document, folder, Console(width=120, stderr=as_json))
     if as_json:

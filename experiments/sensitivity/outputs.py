@@ -1,6 +1,6 @@
 """The analysis of a finished experiment: every table, figure and the summary, from the runs.
 
-Everything here is a pure function of ``runs.parquet`` and the experiment file (bootstraps are
+Everything here is a pure function of the runs and the experiment file (bootstraps are
 seeded from the experiment's seed), so an interrupted and resumed experiment writes the same
 tables as an uninterrupted one.
 """
@@ -14,14 +14,12 @@ from typing import Any
 import pandas as pd
 
 from experiments import results
-from experiments.sensitivity import figures
+from experiments.sensitivity import figures, files
 from experiments.sensitivity.discovery import Found, discover
 from experiments.sensitivity.indices import MAIN_INDEX, output_indices, ranking
 from experiments.sensitivity.plan import Sensitivity
 from experiments.sensitivity.points import noise_shares, output_names, point_table
 
-POINTS, INDICES, NOISE = "points.parquet", "indices.parquet", "noise.parquet"
-BOXES, TRAJECTORIES, SUMMARY = "prim_boxes.parquet", "prim_trajectories.parquet", "summary.json"
 TOP = 10
 
 
@@ -105,7 +103,7 @@ def figure_list(sensitivity: Sensitivity, analysis: Analysis) -> list[tuple[str,
     for output in outputs:
         found.append(
             (
-                f"indices-{output}.png",
+                files.INDEX_FIGURE.named(output=output),
                 figures.index_bars(analysis.indices, method, output),
                 f"{method} indices of '{output}' with {level} bootstrap intervals, largest "
                 f"{figures.MAX_FACTORS} factors by {MAIN_INDEX[method]}.",
@@ -114,7 +112,7 @@ def figure_list(sensitivity: Sensitivity, analysis: Analysis) -> list[tuple[str,
     if method == "morris" and outputs:
         found.append(
             (
-                "morris-mu-sigma.png",
+                files.MORRIS.name,
                 figures.morris_plane(analysis.indices, outputs),
                 "Morris mu* (overall influence) against sigma (non-linearity or interactions).",
             )
@@ -122,7 +120,7 @@ def figure_list(sensitivity: Sensitivity, analysis: Analysis) -> list[tuple[str,
     if outputs and (analysis.indices["design"] == "N/2").any():
         found.append(
             (
-                "convergence.png",
+                files.CONVERGENCE.name,
                 figures.convergence(analysis.indices, method, outputs),
                 f"{MAIN_INDEX[method]} from all runs (N) and from the first half of the design "
                 "(N/2), with intervals: where they agree, the sample is large enough.",
@@ -132,7 +130,7 @@ def figure_list(sensitivity: Sensitivity, analysis: Analysis) -> list[tuple[str,
     if result is not None and not result.trajectories.empty:
         found.append(
             (
-                "prim-tradeoff.png",
+                files.PRIM_TRADEOFF.name,
                 figures.prim_tradeoff(result.trajectories),
                 "PRIM's peeling trajectory: each step trades coverage for density; the circled "
                 "box is the one reported.",
@@ -141,7 +139,7 @@ def figure_list(sensitivity: Sensitivity, analysis: Analysis) -> list[tuple[str,
         if not result.boxes.empty:
             found.append(
                 (
-                    "prim-boxes.png",
+                    files.PRIM_BOXES.name,
                     figures.prim_limits(result.boxes, result.summary),
                     "The parameter ranges of each PRIM box (green) within the sampled ranges.",
                 )
@@ -153,14 +151,14 @@ def write_outputs(
     folder: Path, sensitivity: Sensitivity, analysis: Analysis, runs: int
 ) -> tuple[dict[str, Any], list[dict[str, str]]]:
     """Write the tables, the summary and the figures; returns the summary and figure records."""
-    results.write_parquet(folder / POINTS, analysis.points)
-    results.write_parquet(folder / INDICES, analysis.indices)
-    results.write_parquet(folder / NOISE, analysis.noise)
+    results.write_parquet(files.POINTS.path(folder), analysis.points)
+    results.write_parquet(files.INDICES.path(folder), analysis.indices)
+    results.write_parquet(files.NOISE.path(folder), analysis.noise)
     if analysis.found is not None:
-        results.write_parquet(folder / BOXES, analysis.found.boxes)
-        results.write_parquet(folder / TRAJECTORIES, analysis.found.trajectories)
+        results.write_parquet(files.BOXES.path(folder), analysis.found.boxes)
+        results.write_parquet(files.TRAJECTORIES.path(folder), analysis.found.trajectories)
     document = summary(sensitivity, analysis, runs)
-    results.write_json(folder / SUMMARY, document)
+    results.write_json(files.SUMMARY.path(folder), document)
     written = []
     for name, figure, caption in figure_list(sensitivity, analysis):
         results.write_figure(folder / name, figure)

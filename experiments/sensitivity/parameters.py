@@ -27,9 +27,9 @@ from pydantic import ValidationError
 
 from experiments.designs import INTEGER_RULE, Distribution
 from experiments.sensitivity.schema import ParameterSpec, SensitivityExperiment
-from experiments.sweep.paths import PathError, path_kind
 from model.errors import InputError
 from model.scenario.loader import describe
+from model.scenario.paths import PathError, path_kind
 
 TAIL = 0.001
 CATEGORICAL_RULE = (

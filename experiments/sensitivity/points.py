@@ -6,7 +6,8 @@ world), ``change_migrants``, ``change_origin`` and ``change_destination``; the t
 indicator ``triple_win`` (1 when all three mean changes are above zero); and each listed
 indicator's level. Beside each mean: the replicates' variance (``var_*``, ``ddof = 1``), from
 which the noise share is computed, and for the welfare changes the 95% t-interval and the
-interval verdict of DESIGN §6 (``verdict``), which is stricter.
+interval verdict of ``run.py compare`` (``verdict``, :mod:`experiments.verdicts`), which is
+stricter.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from experiments.labels import WELFARE_PARTIES
+from experiments.parties import WELFARE_PARTIES
 from experiments.sensitivity.plan import Sensitivity
 from experiments.statistics import Estimate, estimate
 from experiments.verdicts import verdict

@@ -13,7 +13,9 @@ from rich.table import Table
 from experiments import results
 from experiments.engine.session import Executed, Prepared, finish
 from experiments.engine.spec import TIMING_PREFIX, Plan
-from experiments.labels import WELFARE_PARTIES
+from experiments.parties import PARTIES
+from experiments.result_files import MANIFEST
+from experiments.style import rich_style
 from experiments.sweep.outputs import write_outputs
 from experiments.sweep.plan import Sweep
 from experiments.sweep.summary import verdict_counts
@@ -89,16 +91,18 @@ def point_table(sweep: Sweep, points: pd.DataFrame) -> Table:
     )
     grid = sweep.experiment.design.kind == "grid"
     labels = [path.rsplit(".", 1)[-1] for path in sweep.parameters] if grid else ["name"]
-    for column in ("point", *labels, *WELFARE_PARTIES, "verdict"):
+    parties = [f"{party.key} ({party.axis_unit})" for party in PARTIES]
+    for column in ("point", *labels, *parties, "verdict"):
         table.add_column(column, justify="left" if column in ("name", "verdict") else "right")
     for _, row in points.iterrows():
         named = [compact(row[p]) for p in sweep.parameters] if grid else [str(row["point_name"])]
         cells = [
-            f"{compact(row[f'change_{party}'])} [{compact(row[f'change_{party}_low'])}, "
-            f"{compact(row[f'change_{party}_high'])}]"
-            for party in WELFARE_PARTIES
+            f"{party.change(row[f'change_{party.key}'])} "
+            f"{party.interval(row[f'change_{party.key}_low'], row[f'change_{party.key}_high'])}"
+            for party in PARTIES
         ]
-        table.add_row(str(row["point"]), *named, *cells, str(row["verdict"]))
+        verdict = str(row["verdict"])
+        table.add_row(str(row["point"]), *named, *cells, f"[{rich_style(verdict)}]{verdict}[/]")
     return table
 
 
@@ -114,10 +118,10 @@ def finish_sweep(
         "timings": timings(executed, runs, started),
         "figures": figures,
         "verdicts": verdict_counts(points),
-        "outputs": sorted({*outputs, "manifest.json"}),
+        "outputs": sorted({*outputs, MANIFEST.name}),
     }
     manifest = sweep_manifest(sweep, prepared, executed, runs, extra)
-    results.write_json(folder / "manifest.json", manifest)
+    results.write_json(MANIFEST.path(folder), manifest)
     prepared.store.discard_parts()
     out = Console(width=140)
     if len(points) <= MAX_TABLE_POINTS:

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from experiments.engine.tasks import set_path
-from experiments.sweep.paths import PathError, path_kind
 from experiments.sweep.schema import Experiment
 from model.errors import InputError
 from model.scenario.loader import ScenarioError, extends_chain, load_scenario, resolve, validate
+from model.scenario.paths import PathError, path_kind, set_path
 from model.scenario.schema import Scenario
 
 

@@ -8,11 +8,9 @@ from typing import Any
 import pandas as pd
 
 from experiments import results
-from experiments.figures import sweep as figures
+from experiments.sweep import figures, files
 from experiments.sweep.plan import Sweep
 from experiments.sweep.summary import point_summary
-
-POINTS = "points.parquet"
 
 
 def figure_list(sweep: Sweep, points: pd.DataFrame) -> list[tuple[str, Any, str]]:
@@ -22,11 +20,11 @@ def figure_list(sweep: Sweep, points: pd.DataFrame) -> list[tuple[str, Any, str]
     paired = f"paired on {replications} replications against the base scenario"
     if kind == "scenarios":
         title = f"{sweep.name}: welfare changes, {paired}"
-        return [("welfare.png", figures.scenario_changes(points, title), title)]
+        return [(files.WELFARE.name, figures.scenario_changes(points, title), title)]
     if sweep.experiment.sampled:
         return [
             (
-                "distributions.png",
+                files.DISTRIBUTIONS.name,
                 figures.indicator_histograms(
                     points, f"{sweep.name}: {len(points) - 1} points (dashed: the base scenario)"
                 ),
@@ -34,15 +32,15 @@ def figure_list(sweep: Sweep, points: pd.DataFrame) -> list[tuple[str, Any, str]
                 "replications); the dashed line is the base scenario.",
             ),
             (
-                "parameters.png",
+                files.PARAMETERS.name,
                 figures.parameter_scatter(points, levers, f"{sweep.name}: welfare changes"),
-                f"Each point's welfare changes ({paired}) against each sampled parameter; "
-                "green: triple win, red: loss, yellow: uncertain.",
+                f"Each point's welfare changes ({paired}) against each sampled parameter, "
+                "coloured by the point's verdict.",
             ),
         ]
     if len(levers) == 1:
         title = f"{sweep.name}: welfare changes, {paired}"
-        return [("welfare.png", figures.lever_lines(points, levers[0], title), title)]
+        return [(files.WELFARE.name, figures.lever_lines(points, levers[0], title), title)]
     return grid_figures(sweep, points, paired)
 
 
@@ -57,17 +55,17 @@ def grid_figures(sweep: Sweep, points: pd.DataFrame, paired: str) -> list[tuple[
             f"{sweep.name}{at}: mean welfare changes ({paired}; * the 95% interval excludes 0)"
         )
         levels = f"{sweep.name}{at}: mean levels of the main indicators"
-        found.append(
-            (f"heatmaps{suffix}.png", figures.lever_heatmaps(design, x, y, welfare), welfare)
-        )
-        found.append((f"levels{suffix}.png", figures.level_heatmaps(design, x, y, levels), levels))
+        heatmaps = figures.lever_heatmaps(design, x, y, welfare)
+        found.append((files.HEATMAPS.named(suffix=suffix), heatmaps, welfare))
+        heights = figures.level_heatmaps(design, x, y, levels)
+        found.append((files.LEVELS.named(suffix=suffix), heights, levels))
     return found
 
 
 def write_outputs(folder: Path, sweep: Sweep, runs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
-    """Write ``points.parquet`` and the figures; returns the summary and the figure records."""
+    """Write the point summary and the figures; returns the summary and the figure records."""
     points = point_summary(runs, sweep.parameters)
-    results.write_parquet(folder / POINTS, points)
+    results.write_parquet(files.POINTS.path(folder), points)
     written = []
     for name, figure, caption in figure_list(sweep, points):
         results.write_figure(folder / name, figure)

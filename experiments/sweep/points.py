@@ -1,7 +1,7 @@
 """The points of a sweep's design, each checked against the scenario schema before any run.
 
 Point 0 is always the base scenario itself: the reference against which every other point's
-welfare changes are paired (DESIGN §6). The other points come from the design: a grid's
+welfare changes are paired (docs/ODD.md, section 7.19). The other points come from the design: a grid's
 combinations, a Latin hypercube's or Sobol' sample's rows, or the listed scenario files.
 """
 
@@ -15,12 +15,12 @@ from pydantic import ValidationError
 
 from experiments import designs
 from experiments.designs import Distribution
-from experiments.engine.tasks import get_path, scenario_data
+from experiments.engine.tasks import scenario_data
 from experiments.sweep.load import ScenarioInput
-from experiments.sweep.paths import PathError, path_kind
 from experiments.sweep.schema import Experiment
 from model.errors import InputError
 from model.scenario.loader import describe
+from model.scenario.paths import PathError, get_path, path_kind
 from model.scenario.schema import Scenario
 
 REFERENCE = "base"

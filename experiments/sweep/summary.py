@@ -2,8 +2,8 @@
 
 The change in a party's welfare at a point is estimated from paired differences: replication
 ``r`` of the point minus replication ``r`` of the base scenario (point 0), which ran on the same
-seed. The verdict is the triple-win test of DESIGN §6 on those changes, the rule of
-``run.py compare``.
+seed. The verdict is the triple-win test (:mod:`experiments.verdicts`) on those changes, the
+rule of ``run.py compare``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from experiments.engine.spec import ID_COLUMNS, TIMING_PREFIX
-from experiments.labels import WELFARE_PARTIES
+from experiments.parties import WELFARE_PARTIES
 from experiments.statistics import Estimate, estimate
 from experiments.verdicts import verdict
 

@@ -110,7 +110,7 @@ def _welfare_items(
     counted net of the extra living costs of life abroad: the living costs abroad less the
     subsistence the same family would need at home.
     """
-    people, table = model.migrants, model.households
+    people = model.migrants
     params = model.params.remittances
     origin = people.origin[rows]
     size = 1.0 + params.dependant_weight * (people.persons(rows) - 1)

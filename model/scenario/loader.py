@@ -10,8 +10,7 @@ path; VALUE is read as YAML (numbers, booleans, lists). Every problem becomes on
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -19,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from model.errors import InputError
+from model.scenario.paths import PathError, merge, parts, set_path
 from model.scenario.schema import Scenario
 
 DIRECTIVES = ("extends", "replace")
@@ -34,8 +34,24 @@ def load_scenario(
     """Load, merge, override and validate a scenario file."""
     data = resolve(Path(path), chain=())
     data.setdefault("name", Path(path).stem)
-    applied = apply_overrides(data, overrides)
+    data, applied = apply_overrides(data, overrides)
     return validate(data, schema, str(path), applied)
+
+
+def with_values(scenario: Scenario, values: Mapping[str, Any], source: str) -> Scenario:
+    """A validated copy of ``scenario`` with values set by dotted path (``policy.visa_years``).
+
+    Args:
+        scenario: The scenario to start from (left unchanged).
+        values: New values by dotted path.
+        source: What set them, named in an error (a file, a control).
+    """
+    data: dict[str, Any] = scenario.model_dump()
+    for path, value in values.items():
+        data = set_path(data, path, value)
+    result = validate(data, Scenario, source)
+    assert isinstance(result, Scenario)
+    return result
 
 
 def extends_chain(path: str | Path) -> list[str]:
@@ -94,24 +110,23 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-def merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
-    """Deep-merge ``update`` into a copy of ``base``: mappings key by key, anything else replaced."""
-    merged = copy.deepcopy(base)
-    for key, value in update.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = merge(merged[key], value)
-        else:
-            merged[key] = copy.deepcopy(value)
-    return merged
+def apply_overrides(
+    data: dict[str, Any], overrides: Sequence[str]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Apply ``KEY=VALUE`` overrides (VALUE read as YAML).
 
-
-def apply_overrides(data: dict[str, Any], overrides: Sequence[str]) -> dict[str, str]:
-    """Apply ``KEY=VALUE`` overrides in place; returns each overridden dotted key's override text."""
+    Returns:
+        The data with the overrides set, and each overridden dotted key's override text.
+    """
     applied: dict[str, str] = {}
     for text in overrides:
         key, sep, raw = text.partition("=")
         key = key.strip()
-        if not sep or not key or any(not part for part in key.split(".")):
+        try:
+            parts(key)
+        except PathError:
+            key = ""
+        if not sep or not key:
             raise ScenarioError(
                 f"--set {text}",
                 None,
@@ -121,15 +136,9 @@ def apply_overrides(data: dict[str, Any], overrides: Sequence[str]) -> dict[str,
             value = yaml.safe_load(raw) if raw.strip() else ""
         except yaml.YAMLError:
             value = raw
-        target = data
-        parts = key.split(".")
-        for part in parts[:-1]:
-            if not isinstance(target.get(part), dict):
-                target[part] = {}
-            target = target[part]
-        target[parts[-1]] = value
+        data = set_path(data, key, value)
         applied[key] = text
-    return applied
+    return data, applied
 
 
 def validate(

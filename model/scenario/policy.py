@@ -1,12 +1,22 @@
-"""Policy levers (DESIGN §5), each tied to the Global Compact for Migration objective it serves.
+"""The lever registry: every policy lever, its unit, scope and Global Compact objective.
 
 A lever under ``policy:`` applies everywhere; an origin, a destination or a corridor may override
-any lever in its own ``policy:`` block. :func:`resolve_policy` applies the overrides in the order
-global < origin < destination < corridor.
+it in its own ``policy:`` block where the lever can act (docs/ODD.md, section 7.20). Each field
+of :class:`Policy` declares, beside its meaning, unit, range and source, its **scope**:
+
+- ``corridor``: set per corridor; an origin, a destination or the corridor itself may override it;
+- ``destination``: a destination's admission policy, shared by its corridors (overridden by the
+  destination only);
+- ``origin``: an origin government's policy (overridden by the origin only).
+
+:func:`levers` lists the levers, of one scope or all; :func:`lever` describes one (the app builds
+its controls from it, the schema checks overrides with it). :func:`resolve_policy` applies the
+overrides in the order global < origin < destination < corridor.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import Field, create_model
@@ -14,10 +24,17 @@ from pydantic import Field, create_model
 from model.scenario.params import Section, param
 
 PER_1000 = "admissions per year per 1,000 destination workers"
+SCOPES = ("corridor", "destination", "origin")
+# The sections of a scenario whose ``policy:`` may override a lever of each scope.
+OVERRIDDEN_BY = {
+    "corridor": ("origins", "destinations", "corridors"),
+    "destination": ("destinations",),
+    "origin": ("origins",),
+}
 
 
 class Policy(Section):
-    """The policy levers of DESIGN §5 with their baseline values."""
+    """The policy levers with their baseline values (docs/ODD.md, section 7.20)."""
 
     remittance_fee: float = param(
         0.062,
@@ -27,6 +44,9 @@ class Policy(Section):
         ge=0.0,
         le=0.5,
         gcm=20,
+        scope="corridor",
+        label="Remittance fee (share sent)",
+        teaching=(0.0, 0.15, 0.001),
     )
     temporary_quota: float = param(
         7.0,
@@ -36,6 +56,9 @@ class Policy(Section):
         ge=0.0,
         le=100.0,
         gcm=5,
+        scope="destination",
+        label="Temporary permits /1000",
+        teaching=(0.0, 30.0, 0.5),
     )
     permanent_quota: float = param(
         3.0,
@@ -45,6 +68,9 @@ class Policy(Section):
         ge=0.0,
         le=100.0,
         gcm=5,
+        scope="destination",
+        label="Permanent visas /1000",
+        teaching=(0.0, 20.0, 0.5),
     )
     visa_years: int = param(
         3,
@@ -54,6 +80,9 @@ class Policy(Section):
         ge=1,
         le=20,
         gcm=5,
+        scope="corridor",
+        label="Permit length (years)",
+        teaching=(1, 10, 1),
     )
     circular_reentry: bool = param(
         False,
@@ -61,6 +90,8 @@ class Policy(Section):
         unit="yes/no",
         source="circular migration schemes (GCM objective 5; Global Forum on Migration and Development)",
         gcm=5,
+        scope="corridor",
+        label="Circular re-entry allowed",
     )
     skill_selectivity: float = param(
         0.5,
@@ -70,6 +101,9 @@ class Policy(Section):
         ge=0.0,
         le=1.0,
         gcm=5,
+        scope="destination",
+        label="Visas kept for skilled",
+        teaching=(0.0, 1.0, 0.05),
     )
     skill_recognition: float = param(
         0.15,
@@ -79,6 +113,9 @@ class Policy(Section):
         ge=0.0,
         le=1.0,
         gcm=18,
+        scope="corridor",
+        label="Credential recognition /yr",
+        teaching=(0.0, 1.0, 0.01),
     )
     integration_spending: float = param(
         0.02,
@@ -88,6 +125,9 @@ class Policy(Section):
         ge=0.0,
         le=0.5,
         gcm=16,
+        scope="corridor",
+        label="Integration (GDP/cap)",
+        teaching=(0.0, 0.2, 0.005),
     )
     family_reunification: bool = param(
         True,
@@ -95,6 +135,8 @@ class Policy(Section):
         unit="yes/no",
         source="family reunification is the largest permanent channel in the OECD (OECD 2008)",
         gcm=5,
+        scope="corridor",
+        label="Family reunification allowed",
     )
     pension_portability: bool = param(
         False,
@@ -102,6 +144,8 @@ class Policy(Section):
         unit="yes/no",
         source="bilateral social security agreements (ILO 2021; GCM objective 22)",
         gcm=22,
+        scope="corridor",
+        label="Pensions portable home",
     )
     return_bonus: float = param(
         0.0,
@@ -111,6 +155,9 @@ class Policy(Section):
         ge=0.0,
         le=10.0,
         gcm=21,
+        scope="corridor",
+        label="Return grant (years)",
+        teaching=(0.0, 3.0, 0.25),
     )
     enforcement: float = param(
         0.04,
@@ -120,6 +167,9 @@ class Policy(Section):
         ge=0.0,
         le=1.0,
         gcm=11,
+        scope="corridor",
+        label="Removals /yr (irregular)",
+        teaching=(0.0, 0.5, 0.01),
     )
     regularisation: float = param(
         0.02,
@@ -129,6 +179,9 @@ class Policy(Section):
         ge=0.0,
         le=1.0,
         gcm=7,
+        scope="corridor",
+        label="Regularisation /yr",
+        teaching=(0.0, 0.5, 0.01),
     )
     training_partnership: float = param(
         0.0,
@@ -138,6 +191,9 @@ class Policy(Section):
         ge=0.0,
         le=200.0,
         gcm=18,
+        scope="destination",
+        label="Training places /1000",
+        teaching=(0.0, 30.0, 1.0),
     )
     diaspora_matching: float = param(
         0.0,
@@ -147,6 +203,9 @@ class Policy(Section):
         ge=0.0,
         le=3.0,
         gcm=19,
+        scope="origin",
+        label="Diaspora match",
+        teaching=(0.0, 2.0, 0.1),
     )
     education_subsidy: float = param(
         0.0,
@@ -156,7 +215,84 @@ class Policy(Section):
         ge=0.0,
         le=0.95,
         gcm=18,
+        scope="origin",
+        label="Education subsidy",
+        teaching=(0.0, 0.9, 0.05),
     )
+
+
+@dataclass(frozen=True)
+class Lever:
+    """A policy lever as declared in :class:`Policy`.
+
+    Attributes:
+        name: The lever's canonical name (its key under ``policy:``).
+        meaning: What it is, in one sentence.
+        unit: Its unit.
+        scope: ``corridor``, ``destination`` or ``origin`` (see the module's docstring).
+        label: A short name with its unit, for narrow places.
+        kind: ``float``, ``int`` or ``bool``.
+        default: Its baseline value.
+        teaching: Lowest value, highest value and step of a classroom slider (None for yes/no).
+        gcm_objective: The Global Compact for Migration objective it serves.
+    """
+
+    name: str
+    meaning: str
+    unit: str
+    scope: str
+    label: str
+    kind: type
+    default: Any
+    teaching: tuple[float, float, float] | None
+    gcm_objective: int
+
+
+def lever(name: str) -> Lever:
+    """The lever called ``name``.
+
+    Raises:
+        KeyError: When no lever has that name (the message lists the levers).
+    """
+    if name not in Policy.model_fields:
+        raise KeyError(f"no lever '{name}'; levers: {', '.join(Policy.model_fields)}")
+    info = Policy.model_fields[name]
+    declared = info.json_schema_extra
+    extra: dict[str, Any] = dict(declared) if isinstance(declared, dict) else {}
+    teaching = extra.get("teaching")
+    return Lever(
+        name=name,
+        meaning=info.description or "",
+        unit=extra["unit"],
+        scope=extra["scope"],
+        label=extra["label"],
+        kind=info.annotation if isinstance(info.annotation, type) else float,
+        default=info.default,
+        teaching=None if teaching is None else (teaching[0], teaching[1], teaching[2]),
+        gcm_objective=extra["gcm_objective"],
+    )
+
+
+def levers(scope: str | None = None) -> tuple[str, ...]:
+    """The levers' names in declaration order: all of them, or those of one scope."""
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"no scope '{scope}'; scopes: {', '.join(SCOPES)}")
+    return tuple(
+        name for name in Policy.model_fields if scope is None or lever(name).scope == scope
+    )
+
+
+CORRIDOR_LEVERS = levers("corridor")
+DESTINATION_LEVERS = levers("destination")
+ORIGIN_LEVERS = levers("origin")
+
+
+def misplaced(section: str, name: str) -> str | None:
+    """Why ``section`` (origins, destinations, corridors) may not override lever ``name``."""
+    scope = lever(name).scope
+    if section in OVERRIDDEN_BY[scope]:
+        return None
+    return f"this lever acts per {scope}; set it under policy or {scope}s.NAME.policy"
 
 
 def _optional_levers() -> dict[str, Any]:

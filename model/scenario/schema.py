@@ -1,4 +1,4 @@
-"""The scenario file: every parameter of TripleWin, validated (DESIGN §5, §9).
+"""The scenario file: every parameter of TripleWin, validated (docs/ODD.md, section 7.22).
 
 A scenario is a YAML mapping with these sections; unknown keys are errors. Variants say
 ``extends: baseline.yaml`` and change only what differs (see :mod:`model.scenario.loader`).
@@ -23,7 +23,7 @@ from model.scenario.initial import InitialStock
 from model.scenario.measurement import Measurement
 from model.scenario.mobility import Migration, Returns
 from model.scenario.params import Section, param
-from model.scenario.policy import Policy
+from model.scenario.policy import Policy, misplaced
 
 
 class Simulation(Section):
@@ -110,23 +110,13 @@ class Scenario(Section):
 
     def _check_lever_scopes(self) -> None:
         """Reject overrides of a lever where it cannot act (a quota on a corridor, say)."""
-        from model.world import DESTINATION_LEVERS, ORIGIN_LEVERS
-
-        places = [("origins", n, o.policy, DESTINATION_LEVERS) for n, o in self.origins.items()]
-        places += [
-            ("destinations", n, d.policy, ORIGIN_LEVERS) for n, d in self.destinations.items()
-        ]
-        places += [
-            ("corridors", n, c.policy, DESTINATION_LEVERS + ORIGIN_LEVERS)
-            for n, c in self.corridors.items()
-        ]
-        for section, name, policy, misplaced in places:
+        places = [("origins", n, o.policy) for n, o in self.origins.items()]
+        places += [("destinations", n, d.policy) for n, d in self.destinations.items()]
+        places += [("corridors", n, c.policy) for n, c in self.corridors.items()]
+        for section, name, policy in places:
             if policy is None:
                 continue
-            for lever in misplaced:
-                if getattr(policy, lever) is not None:
-                    scope = "destination" if lever in DESTINATION_LEVERS else "origin"
-                    raise ValueError(
-                        f"{section}.{name}.policy.{lever}: this lever acts per {scope}; "
-                        f"set it under policy or {scope}s.NAME.policy"
-                    )
+            for lever, value in policy.model_dump().items():
+                problem = misplaced(section, lever) if value is not None else None
+                if problem:
+                    raise ValueError(f"{section}.{name}.policy.{lever}: {problem}")

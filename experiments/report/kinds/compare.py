@@ -11,8 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from experiments.figures.forest import PARTY_SCALES
-from experiments.labels import label, number
+from experiments.comparison import files
+from experiments.comparison.differences import differences, header_paragraphs
+from experiments.formats import change, level
+from experiments.parties import PARTIES
 from experiments.report.page import (
     Section,
     bullets,
@@ -22,21 +24,23 @@ from experiments.report.page import (
     paragraph,
     verdict_badge,
 )
-from experiments.scenario_differences import differences, header_paragraphs
+from experiments.result_files import described
+from experiments.verdicts import OUTCOMES, TRIPLE_WIN, VERDICTS
+from model.catalogue import label
 
 TITLE = "TripleWin: is the policy a triple win?"
 SUBTITLE = (
     "Policy scenarios compared with a baseline, for migrants, their countries of origin and the "
     "societies that receive them"
 )
-VERDICT_ORDER = ("triple win", "uncertain", "loss")
+VERDICT_ORDER = (TRIPLE_WIN, *(v.name for v in VERDICTS if v.name != TRIPLE_WIN))
 # Scenarios per table of the other indicators: more would not fit the page's width.
 COLUMNS_PER_TABLE = 3
 
 
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
     """The page's sections, from ``summary.json``, the manifest and the figures."""
-    summary = json.loads((folder / "summary.json").read_text())
+    summary = json.loads(files.SUMMARY.path(folder).read_text())
     context = Context(summary, manifest)
     return [
         Section("The question", question(context)),
@@ -120,22 +124,14 @@ def question(context: Context) -> str:
     )
 
 
-def change_cell(party: str, mean: float | None, interval: list[float | None]) -> str:
-    """A welfare change in the party's display unit, with its interval beneath."""
-    factor = PARTY_SCALES[party].factor
-    shown = signed(mean, factor)
+def change_cell(indicator: str, mean: float | None, interval: list[float | None]) -> str:
+    """A change in an indicator's unit, with its interval beneath."""
+    shown = escape(change(mean, indicator))
     low, high = interval
     if low is None or high is None:
-        return escape(shown)
-    return f'{escape(shown)}<br><span class="small">[{signed(low, factor)}, {signed(high, factor)}]</span>'
-
-
-def signed(value: float | None, factor: float = 1.0) -> str:
-    """A number times a factor, with its sign (``-`` when undefined)."""
-    if value is None:
-        return "-"
-    scaled = value * factor
-    return ("+" if scaled > 0 else "") + number(scaled)
+        return shown
+    bounds = f"[{change(low, indicator)}, {change(high, indicator)}]"
+    return f'{shown}<br><span class="small">{escape(bounds)}</span>'
 
 
 def verdicts(context: Context) -> str:
@@ -147,12 +143,13 @@ def verdicts(context: Context) -> str:
                 f"<strong>{escape(name)}</strong>",
                 escape(context.description(name)),
                 verdict_badge(result["verdict"]),
-                *(change_cell(p, result["delta"][p], result["ci95"][p]) for p in PARTY_SCALES),
+                *(
+                    change_cell(p.indicator, result["delta"][p.key], result["ci95"][p.key])
+                    for p in PARTIES
+                ),
             ]
         )
-    units = [
-        f"{s.title} ({'PPP $ a year' if s.factor == 1 else '%'})" for s in PARTY_SCALES.values()
-    ]
+    units = [f"{p.label} ({p.axis_unit})" for p in PARTIES]
     table = html_table(
         ["scenario", "what it is", "verdict", *units],
         rows,
@@ -208,15 +205,20 @@ def _changes_list(changed: list[str]) -> str:
     return "<p>What differs from the baseline:</p>" + bullets(changed, escaped=True)
 
 
+def outcome_colours() -> str:
+    """How the figures' colours read: one per outcome, in words."""
+    return "; ".join(f"{o.name}: {o.meaning}" for o in OUTCOMES)
+
+
 def forest(folder: Path) -> str:
     """The forest plot with how to read it."""
     return figure(
-        folder / "forest.png",
+        files.FOREST.path(folder),
         "Each row is a scenario, each panel a party. The dot is the mean change against the "
-        "baseline, the bar its 95% interval. Green: the interval lies above zero (a gain); red: "
-        "below zero (a loss); grey: it includes zero (undecided). A triple win is a row green in "
-        "all three panels. Where one scenario dwarfs the others the axis is logarithmic beyond "
-        "the small changes.",
+        "baseline, the bar its 95% interval, coloured as the verdicts above by the party's "
+        f"outcome ({outcome_colours()}). A triple win is a row in the colour of a gain in all "
+        "three panels. Where one scenario dwarfs the others the axis is logarithmic beyond the "
+        "small changes.",
         alt="Forest plot of the change in the welfare of migrants, origin and destination",
     )
 
@@ -224,11 +226,11 @@ def forest(folder: Path) -> str:
 def quadrant(folder: Path) -> str:
     """The who-gains quadrant with how to read it."""
     return figure(
-        folder / "quadrant.png",
+        files.QUADRANT.path(folder),
         "Each scenario placed by the change it brings the origin (across) and the destination "
-        "(up), with 95% intervals; the colour says what happens to the migrants. Candidates for "
-        "a triple win sit green in the shaded top-right quadrant with both intervals clear of "
-        "the axes.",
+        "(up), with 95% intervals; the colour is the migrants' outcome. Candidates for a triple "
+        "win sit in the shaded top-right quadrant in the colour of a gain, with both intervals "
+        "clear of the axes.",
         alt="Quadrant chart of the change for the origin against the change for the destination",
     )
 
@@ -237,12 +239,12 @@ def paths(folder: Path, context: Context) -> str:
     """Yearly paths of the three parties' welfare: levels and paired changes."""
     window = context.simulation["evaluation_years"]
     return figure(
-        folder / "welfare_paths.png",
+        files.WELFARE_PATHS.path(folder),
         "Each party's welfare year by year, mean over replications with its 95% band. The "
         f"shaded years (the last {window}) are the evaluation window the verdicts average over.",
         alt="Yearly welfare of migrants, origin and destination by scenario",
     ) + figure(
-        folder / "welfare_changes.png",
+        files.WELFARE_CHANGES.path(folder),
         "The change against the baseline year by year, measured within each pair of "
         "replications: when a policy's gains or losses appear, and whether they last.",
         alt="Yearly change in welfare against the baseline by scenario",
@@ -265,26 +267,16 @@ def other_indicators(context: Context) -> str:
 def _indicator_table(context: Context, scenarios: list[str]) -> str:
     first = context.results[scenarios[0]]["changes"]
     rows = []
-    for indicator, change in first.items():
+    for indicator, entry in first.items():
         cells = [f"<code>{escape(indicator)}</code>", escape(label(indicator))]
-        cells.append(escape(number(change["baseline"])))
+        cells.append(escape(level(entry["baseline"], indicator)))
         for name in scenarios:
             mine = context.results[name]["changes"][indicator]
-            cells.append(change_cell_plain(mine) + (" *" if mine["decided"] else ""))
+            cells.append(change_cell(indicator, mine["mean"], mine["ci95"]))
+            cells[-1] += " *" if mine["decided"] else ""
         rows.append(cells)
     columns = ["indicator", "meaning", "baseline level", *scenarios]
     return html_table(columns, rows, text_columns=(1,))
-
-
-def change_cell_plain(change: dict[str, Any]) -> str:
-    """A change in its own unit with its interval beneath."""
-    low, high = change["ci95"]
-    if low is None or high is None:
-        return escape(signed(change["mean"]))
-    return (
-        f"{escape(signed(change['mean']))}<br>"
-        f'<span class="small">[{escape(signed(low))}, {escape(signed(high))}]</span>'
-    )
 
 
 def replication_advice(context: Context) -> str:
@@ -321,7 +313,7 @@ def replication_advice(context: Context) -> str:
         "verdict",
         "decided",
         "replications to decide",
-        *(f"{s.title}" for s in PARTY_SCALES.values()),
+        *(p.label for p in PARTIES),
         "advice",
     ]
     caption = f"{context.replications} paired replications were run"
@@ -334,8 +326,8 @@ def caveats(context: Context) -> str:
     return bullets(
         [
             "A stylised model. The countries are stylised - a lower-middle-income origin and a "
-            "high-income destination - calibrated to broad facts (DESIGN section 7, "
-            "model/calibration.yaml), not to a particular pair of countries. Signs and rankings "
+            "high-income destination - calibrated to broad facts (model/calibration.yaml, "
+            "docs/ODD.md section 7.21), not to a particular pair of countries. Signs and rankings "
             "of the changes are more telling than their sizes.",
             "Calibration bands. The targets are ranges (remittances of 5-10% of GDP, a migrant "
             "share of 10-20% of the labour force, ...); a policy's effect can depend on where in "
@@ -361,19 +353,9 @@ def caveats(context: Context) -> str:
 
 def data_files(manifest: dict[str, Any]) -> str:
     """The files of the results folder, for analysts who want the numbers."""
-    meaning = {
-        "summary.json": "this page's numbers (the compare --json document)",
-        "summary.parquet": "every scenario's change in every canonical indicator, one row each",
-        "changes.parquet": "paired changes, one row per scenario and replication",
-        "replications.parquet": "every run's indicators (baseline and scenarios)",
-        "yearly.parquet": "every run's yearly series",
-        "yearly_changes.parquet": "paired changes per year, replication and scenario",
-        "manifest.json": "files, parameters, seeds, versions, git commit and timings",
-    }
-    outputs = sorted({*manifest.get("outputs", []), "manifest.json"})
+    present = [*manifest.get("outputs", []), files.MANIFEST.name]
     items = [
-        f"<code>{escape(name)}</code>: {escape(meaning[name])}"
-        for name in outputs
-        if name in meaning
+        f"<code>{escape(name)}</code>: {escape(about)}"
+        for name, about in described(files.FILES, present)
     ]
     return bullets(items, escaped=True)

@@ -6,17 +6,40 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from experiments.labels import PARTIES, label
-from experiments.report.page import Section, figure, paragraph, table
+from experiments.formats import interval, level
+from experiments.report.page import Section, bullets, escape, figure, html_table, paragraph
+from experiments.result_files import described
+from experiments.run import files
+from model.catalogue import label
+from model.catalogue import sections as groups
 
 TITLE = "TripleWin: one scenario"
 
 
+def indicator_rows(indicators: dict[str, Any]) -> list[list[str]]:
+    """Every indicator by group: its mean and 95% interval, in its unit."""
+    rows = []
+    for group, names in groups().items():
+        for name in names:
+            value = indicators.get(name)
+            if value is None:
+                continue
+            low, high = value["ci95"]
+            rows.append(
+                [
+                    escape(group),
+                    f"<code>{escape(name)}</code>",
+                    escape(label(name)),
+                    escape(level(value["mean"], name)),
+                    escape(interval(low, high, name, of_change=False)),
+                ]
+            )
+    return rows
+
+
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
     """What the scenario does to the three parties, every indicator, and the yearly paths."""
-    summary = json.loads((folder / "summary.json").read_text())
+    summary = json.loads(files.SUMMARY.path(folder).read_text())
     name = summary["scenario"]
     parameters = next(iter(manifest["scenarios"].values()))["parameters"]
     simulation = parameters["simulation"]
@@ -27,38 +50,29 @@ def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
         f"a mean over the last {simulation['evaluation_years']} years, averaged over "
         "replications, with the 95% confidence interval of that average."
     )
-    rows = []
-    for party, names in PARTIES.items():
-        for indicator in names:
-            value = summary["indicators"].get(indicator)
-            if value is None:
-                continue
-            low, high = value["ci95"]
-            rows.append(
-                {
-                    "party": party,
-                    "indicator": indicator,
-                    "meaning": label(indicator),
-                    "mean": value["mean"],
-                    "95% low": low,
-                    "95% high": high,
-                }
-            )
-    frame = pd.DataFrame(rows).astype({"mean": float, "95% low": float, "95% high": float})
     caveat = (
         "A single scenario's welfare numbers are levels, not gains: whether a policy makes "
         "migration a triple win is judged against a baseline with paired replications "
-        "(python run.py compare BASELINE SCENARIO)."
+        "(uv run run.py compare BASELINE SCENARIO)."
     )
+    table = html_table(
+        ["group", "indicator", "meaning", "mean", "95% interval"],
+        indicator_rows(summary["indicators"]),
+        "Indicators by group",
+        text_columns=(2,),
+    )
+    present = [*manifest.get("outputs", []), files.MANIFEST.name]
+    data = [f"<code>{escape(n)}</code>: {escape(a)}" for n, a in described(files.FILES, present)]
     return [
         Section("What was run", paragraph(intro) + paragraph(caveat, "note")),
         Section(
             "Yearly paths",
             figure(
-                folder / "yearly.png",
+                files.YEARLY_FIGURE.path(folder),
                 "Mean over replications with its 95% band; the shaded "
                 "years are the evaluation window.",
             ),
         ),
-        Section("Every indicator", table(frame, "Indicators by party")),
+        Section("Every indicator", table),
+        Section("The data behind this page", bullets(data, escaped=True)),
     ]

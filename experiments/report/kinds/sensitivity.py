@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from experiments.report.page import Section, bullets, figure, paragraph, table
+from experiments.sensitivity import files
 from experiments.sensitivity.indices import MAIN_INDEX
 
 TITLE = "TripleWin: which parameters and levers decide the triple win?"
@@ -95,7 +96,7 @@ def method_section(manifest: dict[str, Any]) -> Section:
 
 def noise_section(folder: Path) -> Section:
     """How much of each output's variance over points is replicate noise."""
-    noise = pd.read_parquet(folder / "noise.parquet")
+    noise = pd.read_parquet(files.NOISE.path(folder))
     text = (
         "Indices are computed on each point's mean over its replications. The noise variance "
         "of such a mean is the within-point variance of the replicates divided by their number; "
@@ -108,12 +109,12 @@ def noise_section(folder: Path) -> Section:
 
 def index_tables(folder: Path, manifest: dict[str, Any]) -> Section:
     """Per output: the index figure and the top factors with their intervals."""
-    indices = pd.read_parquet(folder / "indices.parquet")
+    indices = pd.read_parquet(files.INDICES.path(folder))
     method = manifest["design"]["method"]["kind"]
     figures = {item["file"]: item["caption"] for item in manifest.get("figures", [])}
     body = ""
     for output in manifest["results"]["top"]:
-        name = f"indices-{output}.png"
+        name = files.INDEX_FIGURE.named(output=output)
         if (folder / name).is_file():
             body += figure(folder / name, figures.get(name, output))
         rows = indices[(indices["output"] == output) & (indices["design"] == "N")]
@@ -124,23 +125,23 @@ def index_tables(folder: Path, manifest: dict[str, Any]) -> Section:
         body += table(wide, f"{output}: top {SHOWN} factors by {MAIN_INDEX[method]} (N)")
     for output, reason in manifest["results"].get("skipped_outputs", {}).items():
         body += paragraph(f"{output}: not analysed ({reason}).", "note")
-    if (folder / "morris-mu-sigma.png").is_file():
-        body += figure(folder / "morris-mu-sigma.png", figures["morris-mu-sigma.png"])
+    if files.MORRIS.path(folder).is_file():
+        body += figure(files.MORRIS.path(folder), figures[files.MORRIS.name])
     return Section("Which parameters matter", body)
 
 
 def convergence_section(folder: Path, manifest: dict[str, Any]) -> Section | None:
     """Indices at N and N/2 side by side, and their largest difference per output."""
-    if not (folder / "convergence.png").is_file():
+    if not files.CONVERGENCE.path(folder).is_file():
         return None
-    indices = pd.read_parquet(folder / "indices.parquet")
+    indices = pd.read_parquet(files.INDICES.path(folder))
     key = MAIN_INDEX[manifest["design"]["method"]["kind"]]
     main = indices[indices["index"] == key]
     wide = main.pivot_table(index=["output", "factor"], columns="design", values="value")
     wide["difference"] = (wide["N"] - wide["N/2"]).abs()
     worst = wide.groupby(level="output")["difference"].max().rename(f"largest |{key} N - N/2|")
-    caption = {i["file"]: i["caption"] for i in manifest["figures"]}["convergence.png"]
-    body = figure(folder / "convergence.png", caption) + table(
+    caption = {i["file"]: i["caption"] for i in manifest["figures"]}[files.CONVERGENCE.name]
+    body = figure(files.CONVERGENCE.path(folder), caption) + table(
         worst.reset_index(), "Largest change of the main index between N/2 and N"
     )
     return Section("Convergence", body)
@@ -157,7 +158,7 @@ def triple_win_section(folder: Path, manifest: dict[str, Any]) -> Section | None
         f"({chance['conf_level']:.0%} interval {chance['low']:.3f} to {chance['high']:.3f}, "
         f"bootstrap over {chance['blocks']} independent blocks of the design), over "
         f"{chance['points']:,} points. Rule: {chance['rule']}; it estimates whether a policy's "
-        "expected effect is a triple win in that world. The stricter verdict of DESIGN §6 "
+        "expected effect is a triple win in that world. The stricter verdict of run.py compare "
         "(all three 95% intervals above zero) depends on the replications and is conservative "
         f"with few; by it the points are: {verdicts}."
     )
@@ -166,14 +167,14 @@ def triple_win_section(folder: Path, manifest: dict[str, Any]) -> Section | None
     if boxes:
         summary = pd.DataFrame(boxes).assign(restricted=lambda f: f["restricted"].map(", ".join))
         body += table(summary, "PRIM boxes (coverage: share of all triple wins inside)")
-        limits = pd.read_parquet(folder / "prim_boxes.parquet")
+        limits = pd.read_parquet(files.BOXES.path(folder))
         body += table(limits, "Box limits: the ranges each box keeps")
     for note in manifest["results"].get("prim_notes") or []:
         body += paragraph(note, "note")
     captions = {item["file"]: item["caption"] for item in manifest.get("figures", [])}
-    for name in ("prim-tradeoff.png", "prim-boxes.png"):
-        if (folder / name).is_file():
-            body += figure(folder / name, captions[name])
+    for item in (files.PRIM_TRADEOFF, files.PRIM_BOXES):
+        if item.path(folder).is_file():
+            body += figure(item.path(folder), captions[item.name])
     return Section("How likely is a triple win, and where", body)
 
 
@@ -203,9 +204,9 @@ def how_it_ran(manifest: dict[str, Any]) -> Section:
         f"On a {cluster.get('kind', 'local')} Dask cluster with {cluster.get('workers')} "
         f"workers, in {len(manifest.get('sessions', []))} session(s); cluster start "
         f"{timings.get('cluster_startup_s', 0):.0f} s, runs {timings.get('runs_s', 0):.0f} s, "
-        f"analysis {timings.get('analysis_s', 0):.0f} s. One row per run in runs.parquet "
-        "(timing_* columns measure the machine), one per point in points.parquet, every index "
-        "in indices.parquet."
+        f"analysis {timings.get('analysis_s', 0):.0f} s. One row per run in {files.RUNS.name} "
+        f"(timing_* columns measure the machine), one per point in {files.POINTS.name}, every "
+        f"index in {files.INDICES.name}."
     )
     return Section("How it ran", paragraph(text))
 

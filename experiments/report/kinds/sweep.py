@@ -7,8 +7,10 @@ from typing import Any
 
 import pandas as pd
 
-from experiments.labels import WELFARE_PARTIES
-from experiments.report.page import Section, figure, paragraph, table
+from experiments.parties import PARTIES
+from experiments.report.page import Section, escape, figure, html_table, paragraph, verdict_badge
+from experiments.sweep import files
+from experiments.sweep.figures import tick
 
 TITLE = "TripleWin: a sweep over policies or parameters"
 MAX_ROWS = 80
@@ -53,15 +55,24 @@ def method_note(manifest: dict[str, Any]) -> str:
 
 def points_table(folder: Path, parameters: list[str]) -> str:
     """Every point (up to :data:`MAX_ROWS`) with its welfare changes and verdict."""
-    points = pd.read_parquet(folder / "points.parquet")
-    columns = ["point", "point_name", *parameters]
-    for party in WELFARE_PARTIES:
-        columns += [f"change_{party}", f"change_{party}_low", f"change_{party}_high"]
-    shown = points[[*columns, "verdict"]].head(MAX_ROWS)
-    caption = "Welfare changes against the base scenario (mean, 95% low and high) by point"
+    points = pd.read_parquet(files.POINTS.path(folder))
+    rows = []
+    for _, point in points.head(MAX_ROWS).iterrows():
+        cells = [escape(point["point"]), escape(point["point_name"])]
+        cells += [escape(tick(point[path])) for path in parameters]
+        for party in PARTIES:
+            key = f"change_{party.key}"
+            bounds = party.interval(point[f"{key}_low"], point[f"{key}_high"])
+            cells.append(
+                f"{escape(party.change(point[key]))}<br><span class='small'>{escape(bounds)}</span>"
+            )
+        cells.append(verdict_badge(str(point["verdict"])))
+        rows.append(cells)
+    caption = "Welfare changes against the base scenario (mean, 95% interval beneath) by point"
     if len(points) > MAX_ROWS:
-        caption += f" (first {MAX_ROWS} of {len(points)}; all in points.parquet)"
-    return table(shown, caption)
+        caption += f" (first {MAX_ROWS} of {len(points)}; all in {files.POINTS.name})"
+    columns = ["point", "name", *parameters, *(f"{p.label} ({p.axis_unit})" for p in PARTIES)]
+    return html_table([*columns, "verdict"], rows, caption, text_columns=(1,))
 
 
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
@@ -88,7 +99,8 @@ def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
             paragraph(
                 f"On a {cluster.get('kind', 'local')} Dask cluster with {cluster.get('workers')} "
                 f"workers, in {len(manifest.get('sessions', []))} session(s); one row per run in "
-                "runs.parquet (timing_* columns measure the machine and are not reproducible)."
+                f"{files.RUNS.name} (timing_* columns measure the machine and are not "
+                "reproducible)."
             ),
         )
     )

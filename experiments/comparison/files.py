@@ -1,0 +1,45 @@
+"""The files of a ``compare`` results folder: written by :mod:`.outputs`, read by the report."""
+
+from __future__ import annotations
+
+from experiments.result_files import MANIFEST, ResultFile
+
+SUMMARY = ResultFile("summary.json", "the report's numbers: the compare --json document")
+SUMMARY_TABLE = ResultFile(
+    "summary.parquet", "every scenario's change in every canonical indicator, one row each"
+)
+CHANGES = ResultFile(
+    "changes.parquet", "paired changes in every indicator, one row per scenario and replication"
+)
+REPLICATIONS = ResultFile(
+    "replications.parquet", "every run's indicators, baseline and scenarios (scenario, role)"
+)
+YEARLY = ResultFile("yearly.parquet", "every run's yearly series")
+YEARLY_CHANGES = ResultFile(
+    "yearly_changes.parquet", "paired changes per year, replication and scenario"
+)
+FOREST = ResultFile(
+    "forest.png", "each scenario's change in each party's welfare with its 95% interval"
+)
+QUADRANT = ResultFile(
+    "quadrant.png", "who gains: change for the origin against the destination, per scenario"
+)
+WELFARE_PATHS = ResultFile(
+    "welfare_paths.png", "each party's welfare year by year, per scenario, with 95% bands"
+)
+WELFARE_CHANGES = ResultFile(
+    "welfare_changes.png", "each party's paired change against the baseline, year by year"
+)
+FILES = (
+    SUMMARY,
+    SUMMARY_TABLE,
+    CHANGES,
+    REPLICATIONS,
+    YEARLY,
+    YEARLY_CHANGES,
+    FOREST,
+    QUADRANT,
+    WELFARE_PATHS,
+    WELFARE_CHANGES,
+    MANIFEST,
+)

@@ -1,0 +1,97 @@
+"""Who gains: each scenario placed by the change it brings the origin (x) and the destination (y).
+
+The colour of a point is the migrants' own outcome (:mod:`experiments.style`), so the top-right
+quadrant holds the candidates for a triple win, and a green point there with both intervals
+clear of the axes is one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from experiments.comparison.forest import colour, fit_scale, scaled
+from experiments.parties import party
+from experiments.statistics import Estimate
+from experiments.style import GAIN_COLOUR, colour_of
+from experiments.verdicts import OUTCOMES
+
+QUADRANTS = (
+    ((0.98, 0.98), "right", "top", "origin and destination gain"),
+    ((0.02, 0.98), "left", "top", "destination gains, origin loses"),
+    ((0.02, 0.02), "left", "bottom", "both lose"),
+    ((0.98, 0.02), "right", "bottom", "origin gains, destination loses"),
+)
+
+
+def quadrant_plot(welfare: Mapping[str, Mapping[str, Estimate]], title: str = "") -> Figure:
+    """Scenarios by their change for the origin and the destination, coloured by the migrants'.
+
+    Args:
+        welfare: For each scenario, the change in each party's welfare, by party key.
+        title: The figure's title.
+    """
+    figure, axis = plt.subplots(figsize=(8.5, 7.0))
+    origin, destination = party("origin"), party("destination")
+    xs, ys = [], []
+    for name, parties in welfare.items():
+        x = scaled(parties["origin"], origin.factor)
+        y = scaled(parties["destination"], destination.factor)
+        xs.append(x)
+        ys.append(y)
+        _point(axis, name, x, y, colour(parties["migrants"]))
+    axis.axvline(0.0, color="0.25", linewidth=0.9, zorder=1)
+    axis.axhline(0.0, color="0.25", linewidth=0.9, zorder=1)
+    logged = [fit_scale(axis, xs, "x", centred=True), fit_scale(axis, ys, "y", centred=True)]
+    _shade_and_label(axis)
+    suffix = [" (symmetric log scale)" if done else "" for done in logged]
+    axis.set_xlabel(f"{origin.label}: {origin.change_unit}{suffix[0]}", fontsize=9)
+    axis.set_ylabel(f"{destination.label}: {destination.change_unit}{suffix[1]}", fontsize=9)
+    axis.legend(handles=_legend(), loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
+    axis.grid(alpha=0.25)
+    if title:
+        axis.set_title(title, fontsize=11)
+    figure.tight_layout()
+    return figure
+
+
+def _point(
+    axis: Axes,
+    name: str,
+    x: tuple[float, float, float],
+    y: tuple[float, float, float],
+    tint: str,
+) -> None:
+    if not (math.isfinite(x[0]) and math.isfinite(y[0])):
+        return
+    xerr = [[x[0] - x[1]], [x[2] - x[0]]] if math.isfinite(x[1]) else None
+    yerr = [[y[0] - y[1]], [y[2] - y[0]]] if math.isfinite(y[1]) else None
+    axis.errorbar(
+        [x[0]], [y[0]], xerr=xerr, yerr=yerr, fmt="o", color=tint, ecolor=tint,
+        markersize=8, elinewidth=1.4, capsize=3, zorder=3,
+    )  # fmt: skip
+    axis.annotate(name, (x[0], y[0]), xytext=(6, 6), textcoords="offset points", fontsize=8)
+
+
+def _shade_and_label(axis: Axes) -> None:
+    axis.axvspan(0, axis.get_xlim()[1], ymin=0.5, ymax=1.0, color=GAIN_COLOUR, alpha=0.06, zorder=0)
+    for (x, y), horizontal, vertical, text in QUADRANTS:
+        axis.text(
+            x, y, text, transform=axis.transAxes, ha=horizontal, va=vertical,
+            fontsize=8, color="0.35", style="italic",
+        )  # fmt: skip
+
+
+def _legend() -> list[Line2D]:
+    points = [
+        Line2D(
+            [], [], marker="o", linestyle="", color=colour_of(o.name), label=f"migrants: {o.name}"
+        )
+        for o in OUTCOMES
+    ]
+    return [*points, Line2D([], [], color="0.4", label="95% intervals")]

@@ -1,0 +1,83 @@
+"""A comparison from scenario files to a finished results folder and its terminal tables."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from experiments.scenarios import LoadedScenario
+from model.errors import InputError
+
+
+def check_comparable(baseline: LoadedScenario, scenarios: list[LoadedScenario]) -> None:
+    """Paired runs must cover the same years, and each scenario needs a name of its own.
+
+    A scenario may be the baseline itself (same name and parameters): comparing a scenario with
+    itself is how common random numbers are checked.
+    """
+    base = baseline.scenario.simulation
+    seen = {baseline.name: baseline}
+    for loaded in scenarios:
+        simulation = loaded.scenario.simulation
+        for key in ("years", "evaluation_years"):
+            if getattr(simulation, key) != getattr(base, key):
+                raise InputError(
+                    str(loaded.path),
+                    f"simulation.{key}",
+                    f"is {getattr(simulation, key)} but the baseline's is {getattr(base, key)}; "
+                    "paired runs must cover the same years (use --years)",
+                )
+        twin = seen.get(loaded.name)
+        if twin is not None and (twin is not baseline or loaded.scenario != baseline.scenario):
+            raise InputError(
+                str(loaded.path),
+                "name",
+                f"'{loaded.name}' is already the name of {twin.path}; "
+                "each scenario compared needs a name of its own",
+            )
+        seen[loaded.name] = loaded
+
+
+def folder_name(baseline: str, scenarios: list[str]) -> str:
+    """``BASELINE-vs-SCENARIO`` or ``BASELINE-vs-N-scenarios``."""
+    if len(scenarios) == 1:
+        return f"{baseline}-vs-{scenarios[0]}"
+    return f"{baseline}-vs-{len(scenarios)}-scenarios"
+
+
+def run_comparison(
+    baseline: LoadedScenario,
+    scenarios: list[LoadedScenario],
+    *,
+    replications: int | None,
+    seed: int,
+    out: Path | None,
+    json_mode: bool,
+) -> dict[str, Any]:
+    """Run the paired replications, write the folder, print the tables; returns the document.
+
+    With ``json_mode``, the tables go to stderr and the document alone to stdout.
+    """
+    from experiments import results
+    from experiments.comparison import outputs, pairs, tables
+    from experiments.progress import progress_bar
+    from experiments.replications import run_replications
+
+    check_comparable(baseline, scenarios)
+    count = replications or baseline.scenario.simulation.replications
+    folder = out or results.default_folder(
+        "compare", folder_name(baseline.name, [s.name for s in scenarios])
+    )
+    total = count * (1 + len(scenarios))
+    with progress_bar(total, f"compare {1 + len(scenarios)} scenarios: runs") as advance:
+        base_runs = run_replications(baseline, seed, count, advance)
+        scenario_runs = [run_replications(s, seed, count, advance) for s in scenarios]
+    comparisons = [pairs.compare(base_runs, done) for done in scenario_runs]
+    document = pairs.json_document(baseline.name, comparisons, seed, str(folder))
+    outputs.write_results(folder, document, base_runs, scenario_runs, comparisons)
+    tables.print_tables(json_mode, document, comparisons, baseline.name, seed)
+    if json_mode:
+        sys.stdout.write(json.dumps(document, allow_nan=False) + "\n")
+    return document

@@ -1,0 +1,259 @@
+"""Figures of a sweep: heat maps over two levers, lines over one, distributions over samples.
+
+Every figure reads the per-point summary (``points.parquet``: one row per design point with its
+parameter values, mean indicators, paired welfare changes against the base scenario with 95%
+intervals, and the verdict) and, for distributions, the runs themselves. Verdicts take their
+colours from :mod:`experiments.style`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+import experiments.figures  # noqa: F401  (selects the Agg backend)
+from experiments.parties import WELFARE_PARTIES
+from experiments.style import colour_of
+from experiments.verdicts import UNCERTAIN, VERDICTS
+from model.catalogue import label
+
+# Each verdict's code in the verdict heat map; anything else reads as uncertain.
+VERDICT_CODES = {verdict.name: code for code, verdict in enumerate(VERDICTS)}
+LEVEL_INDICATORS = (
+    "emigration_rate",
+    "remittances_to_gdp",
+    "migrant_share_labour_force",
+    "migrant_employment_rate",
+    "origin_poverty_rate",
+    "native_wage_low",
+)
+DISTRIBUTION_INDICATORS = (
+    "welfare_migrants",
+    "welfare_origin",
+    "welfare_destination",
+    *LEVEL_INDICATORS,
+)
+MAX_SLICES = 6
+
+
+def short(path: str) -> str:
+    """The last part of a dotted parameter path."""
+    return path.rsplit(".", 1)[-1]
+
+
+def tick(value: object) -> str:
+    """A lever value as a tick label."""
+    if isinstance(value, (int, float, np.number)) and not isinstance(value, (bool, np.bool_)):
+        return f"{value:g}"
+    return str(value)
+
+
+def _grid(points: pd.DataFrame, x: str, y: str, column: str) -> pd.DataFrame:
+    return points.pivot_table(index=y, columns=x, values=column, aggfunc="first").sort_index(
+        ascending=False
+    )
+
+
+def _ticks(axis, table: pd.DataFrame, x: str, y: str) -> None:
+    axis.set_xticks(range(table.shape[1]), [tick(v) for v in table.columns], fontsize=8)
+    axis.set_yticks(range(table.shape[0]), [tick(v) for v in table.index], fontsize=8)
+    axis.set_xlabel(short(x), fontsize=9)
+    axis.set_ylabel(short(y), fontsize=9)
+
+
+def change_panel(axis, points: pd.DataFrame, x: str, y: str, party: str) -> None:
+    """A heat map of one party's mean welfare change; starred cells exclude zero."""
+    values = _grid(points, x, y, f"change_{party}")
+    low = _grid(points, x, y, f"change_{party}_low").reindex_like(values)
+    high = _grid(points, x, y, f"change_{party}_high").reindex_like(values)
+    finite = np.abs(values.to_numpy(dtype=float))
+    bound = float(np.nanmax(finite)) if np.isfinite(finite).any() else 1.0
+    image = axis.imshow(values.to_numpy(dtype=float), cmap="RdBu", vmin=-bound, vmax=bound)
+    for (row, col), value in np.ndenumerate(values.to_numpy(dtype=float)):
+        sure = low.iloc[row, col] > 0 or high.iloc[row, col] < 0
+        text = f"{value:.3g}{'*' if sure else ''}" if np.isfinite(value) else "-"
+        # Dark cells (strong changes either way) take white text.
+        colour = "w" if np.isfinite(value) and abs(value) > 0.6 * bound else "k"
+        axis.text(col, row, text, ha="center", va="center", fontsize=7, color=colour)
+    axis.figure.colorbar(image, ax=axis, shrink=0.8).ax.tick_params(labelsize=7)
+    axis.set_title(f"change: {label(WELFARE_PARTIES[party])}", fontsize=8)
+    _ticks(axis, values, x, y)
+
+
+def verdict_colours(verdicts: pd.Series) -> list[str]:
+    """Each point's verdict colour."""
+    return [colour_of(v if v in VERDICT_CODES else UNCERTAIN) for v in verdicts]
+
+
+def verdict_legend() -> list[Line2D]:
+    """A legend entry per verdict, in its colour."""
+    return [
+        Line2D([], [], marker="o", linestyle="", color=colour_of(v.name), label=v.name)
+        for v in VERDICTS
+    ]
+
+
+def verdict_panel(axis, points: pd.DataFrame, x: str, y: str) -> None:
+    """A heat map of the triple-win verdict at each point."""
+    verdicts = _grid(points, x, y, "verdict")
+    codes = verdicts.map(lambda v: VERDICT_CODES.get(v, np.nan)).to_numpy(dtype=float)
+    colours = ListedColormap([colour_of(v.name) for v in VERDICTS])
+    axis.imshow(codes, cmap=colours, vmin=-0.5, vmax=len(VERDICTS) - 0.5, alpha=0.75)
+    for (row, col), verdict in np.ndenumerate(verdicts.to_numpy()):
+        mark = str(verdict).replace(" ", "\n") if verdict in VERDICT_CODES else "-"
+        axis.text(col, row, mark, ha="center", va="center", fontsize=7)
+    axis.set_title("verdict against the base scenario", fontsize=8)
+    _ticks(axis, verdicts, x, y)
+
+
+def lever_heatmaps(points: pd.DataFrame, x: str, y: str, title: str) -> Figure:
+    """Heat maps over two levers: each party's welfare change, and the verdict."""
+    figure, axes = plt.subplots(2, 2, figsize=(10.5, 8.4))
+    for axis, party in zip(axes.flat, WELFARE_PARTIES, strict=False):
+        change_panel(axis, points, x, y, party)
+    verdict_panel(axes.flat[3], points, x, y)
+    figure.suptitle(title, fontsize=10)
+    figure.tight_layout(rect=(0, 0, 1, 0.96))
+    return figure
+
+
+def level_heatmaps(points: pd.DataFrame, x: str, y: str, title: str) -> Figure:
+    """Heat maps over two levers of the mean level of the main indicators."""
+    present = [name for name in LEVEL_INDICATORS if name in points]
+    columns = 3
+    rows = math.ceil(len(present) / columns)
+    figure, axes = plt.subplots(rows, columns, figsize=(12, 3.6 * rows), squeeze=False)
+    for axis, name in zip(axes.flat, present, strict=False):
+        values = _grid(points, x, y, name)
+        image = axis.imshow(values.to_numpy(dtype=float), cmap="viridis")
+        for (row, col), value in np.ndenumerate(values.to_numpy(dtype=float)):
+            axis.text(col, row, f"{value:.3g}", ha="center", va="center", fontsize=7, color="w")
+        figure.colorbar(image, ax=axis, shrink=0.8).ax.tick_params(labelsize=7)
+        axis.set_title(label(name), fontsize=8)
+        _ticks(axis, values, x, y)
+    for axis in axes.flat[len(present) :]:
+        axis.set_visible(False)
+    figure.suptitle(title, fontsize=10)
+    figure.tight_layout(rect=(0, 0, 1, 0.95))
+    return figure
+
+
+def grid_slices(points: pd.DataFrame, levers: list[str]) -> list[tuple[str, pd.DataFrame]]:
+    """The design points for each combination of the levers beyond the first two."""
+    design = points[points["point"] != 0]
+    others = levers[2:]
+    if not others:
+        return [("", design)]
+    combos = itertools.product(*(sorted(design[o].unique()) for o in others))
+    slices = []
+    for combo in itertools.islice(combos, MAX_SLICES):
+        mask = np.logical_and.reduce([design[o] == v for o, v in zip(others, combo, strict=True)])
+        name = ", ".join(f"{short(o)}={tick(v)}" for o, v in zip(others, combo, strict=True))
+        slices.append((name, design[mask]))
+    return slices
+
+
+def lever_lines(points: pd.DataFrame, lever: str, title: str) -> Figure:
+    """Welfare changes with 95% intervals along one lever, points coloured by verdict."""
+    design = points[points["point"] != 0].sort_values(lever)
+    figure, axes = plt.subplots(1, 3, figsize=(12, 3.6))
+    for axis, party in zip(axes, WELFARE_PARTIES, strict=True):
+        mean = design[f"change_{party}"].to_numpy(dtype=float)
+        error = np.vstack(
+            [mean - design[f"change_{party}_low"], design[f"change_{party}_high"] - mean]
+        )
+        x = _positions(design[lever], axis)
+        axis.errorbar(x, mean, yerr=np.nan_to_num(error), color="0.3", capsize=3, linewidth=1)
+        colours = verdict_colours(design["verdict"])
+        axis.scatter(x, mean, c=colours, zorder=3, edgecolors="k", linewidths=0.5)
+        axis.axhline(0, color="k", linewidth=0.8)
+        axis.set_title(f"change: {label(WELFARE_PARTIES[party])}", fontsize=8)
+        axis.set_xlabel(short(lever), fontsize=9)
+        axis.grid(alpha=0.3)
+    figure.suptitle(title, fontsize=10)
+    figure.legend(handles=verdict_legend(), loc="lower center", ncol=len(VERDICTS), fontsize=8)
+    figure.tight_layout(rect=(0, 0.07, 1, 0.93))
+    return figure
+
+
+def _positions(values: pd.Series, axis) -> np.ndarray:
+    """Numbers stand for themselves; yes/no and text values become evenly spaced categories."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.to_numpy(dtype=float)
+    where = np.arange(len(values), dtype=float)
+    axis.set_xticks(where, [tick(v) for v in values], fontsize=8)
+    return where
+
+
+def indicator_histograms(points: pd.DataFrame, title: str) -> Figure:
+    """Distributions over the design points of each main indicator; the line is the base."""
+    design, base = points[points["point"] != 0], points[points["point"] == 0]
+    present = [name for name in DISTRIBUTION_INDICATORS if name in points]
+    columns = 3
+    rows = math.ceil(len(present) / columns)
+    figure, axes = plt.subplots(rows, columns, figsize=(12, 3.1 * rows), squeeze=False)
+    bins = min(40, max(8, int(math.sqrt(len(design))) + 1))
+    for axis, name in zip(axes.flat, present, strict=False):
+        values = design[name].to_numpy(dtype=float)
+        axis.hist(values[np.isfinite(values)], bins=bins, color="#4a78a8", alpha=0.85)
+        if not base.empty:
+            axis.axvline(float(base[name].iloc[0]), color="k", linestyle="--", linewidth=1.2)
+        axis.set_title(label(name), fontsize=8)
+        axis.tick_params(labelsize=7)
+    for axis in axes.flat[len(present) :]:
+        axis.set_visible(False)
+    figure.suptitle(title, fontsize=10)
+    figure.tight_layout(rect=(0, 0, 1, 0.95))
+    return figure
+
+
+def parameter_scatter(points: pd.DataFrame, parameters: list[str], title: str) -> Figure:
+    """Each party's welfare change at each point against each sampled parameter."""
+    design = points[points["point"] != 0]
+    shown = parameters[:8]
+    width = min(2.9 * len(shown) + 1, 16.0)
+    figure, axes = plt.subplots(3, len(shown), figsize=(width, 7.2), squeeze=False, sharey="row")
+    colours = verdict_colours(design["verdict"])
+    for row, party in enumerate(WELFARE_PARTIES):
+        for col, path in enumerate(shown):
+            axis = axes[row, col]
+            axis.scatter(design[path], design[f"change_{party}"], c=colours, s=12)
+            axis.axhline(0, color="k", linewidth=0.7)
+            axis.tick_params(labelsize=7)
+            if row == 2:
+                axis.set_xlabel(short(path), fontsize=8)
+        axes[row, 0].set_ylabel(f"change: {party}", fontsize=8)
+    figure.suptitle(title, fontsize=10)
+    figure.legend(handles=verdict_legend(), loc="lower center", ncol=len(VERDICTS), fontsize=8)
+    figure.tight_layout(rect=(0, 0.05, 1, 0.95))
+    return figure
+
+
+def scenario_changes(points: pd.DataFrame, title: str) -> Figure:
+    """Each listed scenario's welfare changes with 95% intervals, one panel per party."""
+    design = points[points["point"] != 0].iloc[::-1]
+    figure, axes = plt.subplots(1, 3, figsize=(12, 1.2 + 0.45 * len(design)), sharey=True)
+    where = np.arange(len(design))
+    colours = verdict_colours(design["verdict"])
+    for axis, party in zip(axes, WELFARE_PARTIES, strict=True):
+        mean = design[f"change_{party}"].to_numpy(dtype=float)
+        error = np.vstack(
+            [mean - design[f"change_{party}_low"], design[f"change_{party}_high"] - mean]
+        )
+        axis.errorbar(mean, where, xerr=np.nan_to_num(error), fmt="none", ecolor="0.3", capsize=3)
+        axis.scatter(mean, where, c=colours, zorder=3, edgecolors="k", linewidths=0.5)
+        axis.axvline(0, color="k", linewidth=0.8)
+        axis.set_title(f"change: {label(WELFARE_PARTIES[party])}", fontsize=8)
+        axis.grid(alpha=0.3)
+    axes[0].set_yticks(where, design["point_name"], fontsize=8)
+    figure.suptitle(title, fontsize=10)
+    figure.legend(handles=verdict_legend(), loc="lower center", ncol=len(VERDICTS), fontsize=8)
+    figure.tight_layout(rect=(0, 0.06, 1, 0.93))
+    return figure
