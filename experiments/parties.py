@@ -1,9 +1,9 @@
 """The three parties of the triple win: who they are, and how a change in their welfare reads.
 
 Migrants, their countries of origin and the societies that receive them: each party's welfare
-is one indicator of :mod:`model.catalogue` (docs/ODD.md, section 7.19), whose unit decides how a
-change in it is written (dollars for the migrants; about a percentage, 100 times the change in
-logs, for the origin and the destination). The terminal tables, the reports, the figures and
+is one indicator of :mod:`model.catalogue` (docs/ODD.md, section 7.19); a change in it is an
+equivalent variation in PPP dollars a year, per origin-born person for the migrants and the
+origin (two parts of one fixed population), per native for the destination. The terminal tables, the reports, the figures and
 the classroom app all read the parties from here.
 """
 
@@ -61,7 +61,7 @@ PARTIES = (
         "migrants",
         "Migrants",
         "welfare_migrants",
-        "PPP $ a year per origin-born person",
+        "PPP $ a year per origin-born person (equivalent variation)",
         "$ a year",
         "#6a3d9a",
     ),
@@ -69,16 +69,16 @@ PARTIES = (
         "origin",
         "Origin",
         "welfare_origin",
-        "% of residents' consumption (100 × change in mean log)",
-        "%",
+        "PPP $ a year per origin-born person (equivalent variation)",
+        "$ a year",
         "#a07a38",
     ),
     Party(
         "destination",
         "Destination",
         "welfare_destination",
-        "% of income per native (100 × change in log)",
-        "%",
+        "PPP $ a year per native (equivalent variation)",
+        "$ a year",
         "#5a7fb0",
     ),
 )

@@ -140,11 +140,15 @@ CATALOGUE: dict[str, Indicator] = {
             "yearly",
             (
                 "welfare_migrants",
-                "migrants: realised income gain per origin-born person (PPP $)",
+                "migrants: movers' consumption abroad per origin-born person (PPP $)",
                 "PPP $",
             ),
-            ("welfare_origin", "origin: mean log consumption of residents", "log"),
-            ("welfare_destination", "destination: log income per native", "log"),
+            (
+                "welfare_origin",
+                "origin: consumption of the rest of the origin-born, per origin-born person (PPP $)",
+                "PPP $",
+            ),
+            ("welfare_destination", "destination: consumption per native (PPP $)", "PPP $"),
         ),
         *_entries(
             "diagnostics",
@@ -161,6 +165,19 @@ CATALOGUE: dict[str, Indicator] = {
             ("remittances_saved_share", "share of remittances saved or invested", "share"),
             ("place_premium", "place premium (destination / origin wage)", "ratio"),
             ("returnee_share", "returnees among resident adults", "share"),
+            ("retired_abroad", "migrants retired abroad (rows)", "people"),
+            ("households_without_residents", "households with nobody at home", "people"),
+            ("second_generation", "migrants' children living at the destination", "people"),
+            (
+                "second_generation_employment_gap",
+                "employment gap (natives - migrants' grown children)",
+                "points",
+            ),
+            (
+                "second_generation_education_gap",
+                "skilled share gap (natives - migrants' grown children)",
+                "points",
+            ),
         ),
         *_entries(
             "integration",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from model import integration_measures, integration_regions, measures
+from model import catalogue, integration_measures, integration_regions, measures
 from model.integration_measures import INTEGRATION_INDICATORS
 from model.integration_regions import REGION_INDICATORS
 from model.measures import among
@@ -22,54 +22,13 @@ from model.population import FAMILY, residents
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
-MIGRANT_INDICATORS = (
-    "migrant_income_gain",
-    "migrant_employment_rate",
-    "migrant_brain_waste",
-    "migrant_irregular_share",
-    "migrant_integration_index",
-)
-ORIGIN_INDICATORS = (
-    "origin_gdp_per_capita",
-    "origin_consumption_per_capita",
-    "origin_poverty_rate",
-    "origin_skilled_share",
-    "origin_gini",
-    "remittances_to_gdp",
-    "emigration_rate",
-)
-DESTINATION_INDICATORS = (
-    "destination_income_per_native",
-    "native_wage_low",
-    "native_wage_high",
-    "native_unemployment_rate",
-    "migrant_share_labour_force",
-    "migrant_fiscal_balance_gdp",
-    "dissimilarity_index",
-    "unemployment_gap",
-    "wage_gap",
-)
-WELFARE_INDICATORS = ("welfare_migrants", "welfare_origin", "welfare_destination")
+# The indicators' names, groups and order are those of the registry (model/catalogue.py).
+MIGRANT_INDICATORS = catalogue.names("migrants")
+ORIGIN_INDICATORS = catalogue.names("origin")
+DESTINATION_INDICATORS = catalogue.names("destination")
+WELFARE_INDICATORS = catalogue.names("welfare")
 CANONICAL = MIGRANT_INDICATORS + ORIGIN_INDICATORS + DESTINATION_INDICATORS + WELFARE_INDICATORS
-DIAGNOSTICS = (
-    "migrants_abroad",
-    "persons_abroad",
-    "origin_residents",
-    "origin_born",
-    "arrivals",
-    "returns",
-    "remittances_sent",
-    "remittances_received",
-    "remittance_cost_share",
-    "remittances_saved_share",
-    "place_premium",
-    "returnee_share",
-    "retired_abroad",
-    "households_without_residents",
-    "second_generation",
-    "second_generation_employment_gap",
-    "second_generation_education_gap",
-)
+DIAGNOSTICS = catalogue.names("diagnostics")
 INDICATORS = CANONICAL + DIAGNOSTICS + INTEGRATION_INDICATORS
 
 
@@ -262,11 +221,10 @@ def _indicators(
     origin_born = values["origin_residents"] + values["persons_abroad"]
     values["emigration_rate"] = values["persons_abroad"] / max(origin_born, 1.0)
     values["origin_born"] = origin_born
-    values["welfare_migrants"] = values.pop("_migrant_gain_total") / max(origin_born, 1.0)
-    values["welfare_origin"] = values["_mean_log_consumption"]
-    values["welfare_destination"] = float(
-        np.log(max(values["destination_income_per_native"], 1e-9))
-    )
+    # The parties' welfare this year (model/welfare.py), for the whole world only.
+    pooled = len(origins) == len(model.origins) and len(destinations) == len(model.destinations)
+    for party in ("migrants", "origin", "destination"):
+        values[f"welfare_{party}"] = model.welfare.latest[party] if pooled else float("nan")
     corridors = among(model.corridors.origin, origins, n_origins)
     corridors &= among(model.corridors.destination, destinations, n_destinations)
     values["arrivals"] = float(model.counts.arrivals_by_corridor[corridors].sum())

@@ -29,25 +29,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model import catalogue
 from model.events import Events
 from model.population import CHANNEL_NAMES, HIGH, NATURALISED, PERMANENT, STUDY
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
-INTEGRATION_INDICATORS = (
-    "employment_gap",
-    "unemployment_gap_adjusted",
-    "isolation_index",
-    "settlement_concentration",
-    "native_ties_share",
-    "language_proficiency",
-    "language_shift",
-    "naturalised_share",
-    "naturalisation_rate",
-    "family_reunification_rate",
-    "integration_composite",
-)
+INTEGRATION_INDICATORS = catalogue.names("integration")
 # Lower bounds of the bands of years since arrival: 0, 1-2, 3-4, 5-9, 10 and more (OECD/EU 2023
 # report outcomes by duration of stay; UN 1998 Recommendations, duration of residence).
 DURATION_BANDS = (1, 3, 5, 10)

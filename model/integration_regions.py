@@ -15,27 +15,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model import catalogue
 from model.integration_measures import CELL_SUMS, Tally, cell_shape, shares
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
-REGION_INDICATORS = (
-    "migrants",
-    "migrant_share",
-    "location_quotient",
-    "employment_gap",
-    "unemployment_gap",
-    "wage_gap",
-    "migrant_brain_waste",
-    "native_ties_share",
-    "language_proficiency",
-    "language_shift",
-    "naturalised_share",
-    "naturalisation_rate",
-    "family_reunification_rate",
-    "integration_composite",
-)
+REGION_INDICATORS = catalogue.REGION_INDICATORS
 
 
 @dataclass

@@ -57,7 +57,6 @@ def migrant_measures(model: TripleWinModel, rows: np.ndarray) -> dict[str, float
         "migrants_abroad": float(rows.size),
         "persons_abroad": float(people.persons(rows).sum()),
         "retired_abroad": float(rows.size - working.size),
-        "_migrant_gain_total": float((people.income[working] - people.home_income[working]).sum()),
     }
 
 
@@ -165,9 +164,6 @@ def origin_measures(
         "returnee_share": float(returned.sum() / max(home_adults + returned.sum(), 1)),
         "households_without_residents": float(
             ((persons[households] == 0) & ~table.dissolved[households]).sum()
-        ),
-        "_mean_log_consumption": float(
-            (weight * np.log(np.maximum(per_capita, 1.0))).sum() / max(total, 1.0)
         ),
     }
 

@@ -73,7 +73,7 @@ class TripleWinModel(mesa.Model):
         params: A validated scenario.
         seed: Seed of the run; every random draw derives from it (``numpy.random.SeedSequence``).
         years: Years the run is meant to last (sizes the indicator record); defaults to the scenario's.
-        observers: Watch the run after each year, after the indicator recorder.
+        observers: Watch the run after each year, after the welfare and indicator recorders.
         every_year: Compute the indicators of every year; otherwise only those of the
             evaluation window (the last ``simulation.evaluation_years``), which is all a run that
             keeps no yearly series needs.
@@ -109,7 +109,7 @@ class TripleWinModel(mesa.Model):
         people: The demographic accounts: every birth, death and move, year by year.
         recorder: Yearly indicators (step 10).
         welfare: The three parties' discounted welfare over the run (docs/ODD.md §7.19).
-        observers: Everything that watches the run after each year, the recorder first.
+        observers: Everything that watches the run after each year: welfare, then the indicators.
     """
 
     params: Scenario
@@ -185,7 +185,7 @@ class TripleWinModel(mesa.Model):
         first_year = 1 if every_year else self.horizon - window + 1
         self.recorder = IndicatorRecorder(self, self.horizon, first_year)
         self.welfare = WelfareObserver(self.horizon)
-        self.observers = [self.recorder, self.welfare, *observers]
+        self.observers = [self.welfare, self.recorder, *observers]
         for observer in self.observers:
             observer.start(self)
         self.running = True

@@ -39,7 +39,8 @@ POOREST_SHARE = 0.4
 
 @dataclass
 class PartyWelfare:
-    """A party's discounted welfare so far, by channel, and its discounted person-years."""
+    """A party's discounted welfare so far, by channel, and the discounted person-years of the
+    population it is counted per (the origin-born for migrants and origin, the natives)."""
 
     channels: dict[str, float] = field(default_factory=dict)
     years: float = 0.0
@@ -76,6 +77,7 @@ class WelfareObserver:
     def __init__(self, horizon: int) -> None:
         self.horizons = sorted({h for h in HORIZONS if h < horizon} | {horizon})
         self.results: dict[int, dict[str, Any]] = {}
+        self.latest: dict[str, float] = {name: float("nan") for name in PARTIES}
         self.parties = {name: PartyWelfare() for name in PARTIES}
         self.groups: dict[str, Group] = {}
 
@@ -106,20 +108,32 @@ class WelfareObserver:
             return
         factor = self.beta**model.year
         items = model.flows.welfare
-        origin = self.parties["origin"]
-        origin.add(_origin_household_items(model), factor)
-        origin.add(items.families_abroad, factor)
-        origin.add(items.second_generation, factor)
         table, people = model.households, model.migrants
         persons = residents(table, people)
         grown = float(model.second_generation.people().sum())
-        origin.years += factor * (float(persons.sum()) + items.family_years + grown)
-        migrants = self.parties["migrants"]
-        migrants.add(items.migrants, factor)
-        migrants.years += factor * float(items.migrant_years_by_status.sum())
-        natives = self.parties["destination"]
-        natives.add(items.natives, factor)
-        natives.years += factor * sum(d.native_population for d in model.destinations)
+        yearly = {
+            "origin": (
+                [_origin_household_items(model), items.families_abroad, items.second_generation],
+                float(persons.sum()) + items.family_years + grown,
+            ),
+            "migrants": ([items.migrants], float(items.migrant_years_by_status.sum())),
+            "destination": (
+                [items.natives],
+                sum(d.native_population for d in model.destinations),
+            ),
+        }
+        # Migrants and origin are parts of one fixed population, the origin-born: both are
+        # counted per origin-born person, so that their changes add up to the origin-born's.
+        origin_born = yearly["origin"][1] + yearly["migrants"][1]
+        population = {"migrants": origin_born, "origin": origin_born}
+        for name, (parts, people_this_year) in yearly.items():
+            party = self.parties[name]
+            for part in parts:
+                party.add(part, factor)
+            per = population.get(name, people_this_year)
+            party.years += factor * per
+            total = sum(sum(part.values()) for part in parts)
+            self.latest[name] = total / per if per > 0 else float("nan")
         self._groups(model, persons, factor)
         if model.year in self.horizons:
             self.results[model.year] = self._snapshot(model, factor)

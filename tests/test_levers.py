@@ -13,7 +13,6 @@ import sys
 import pytest
 from pydantic import ValidationError
 
-from model import world
 from model.scenario.policy import (
     CORRIDOR_LEVERS,
     DESTINATION_LEVERS,
@@ -63,7 +62,6 @@ def test_scopes_partition_the_levers_in_declaration_order():
         "training_partnership",
     )
     assert ORIGIN_LEVERS == ("diaspora_matching", "education_subsidy")
-    assert world.CORRIDOR_LEVERS is CORRIDOR_LEVERS
     with pytest.raises(ValueError, match="scopes: corridor, destination, origin"):
         levers("region")
     with pytest.raises(KeyError, match="levers: remittance_fee"):

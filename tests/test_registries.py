@@ -108,7 +108,7 @@ def test_the_catalogue_is_plain_data():
     [
         ("origin_poverty_rate", 0.2345, "23.4%", "+0.234 pp"),
         ("native_wage_low", 23456.7, "23,457", "+235"),
-        ("welfare_origin", 7.81234, "7.812", "+7.81%"),
+        ("migrant_income_gain", 7.81234, "7.812", "+7.81%"),
         ("unemployment_gap", -0.0312, "-3.1 pp", "-0.0312 pp"),
         ("migrants_abroad", 1234.0, "1,234", "+12.3"),
         ("migrant_integration_index", 0.5, "0.500", "+0.00500"),
@@ -130,7 +130,7 @@ def test_every_party_has_a_welfare_indicator_a_colour_and_a_format():
         assert party.change(0.012).startswith("+") and party.change(None) == "-"
         assert party.factor == party.unit.change_scale
     assert len({p.colour for p in PARTIES}) == len(PARTIES)
-    assert PARTIES[1].change(0.012) == "+1.20%", "a change in logs reads as about a percentage"
+    assert PARTIES[1].change(12.0) == "+12.0", "a change in welfare reads in dollars a year"
 
 
 def interval(low: float, high: float) -> Estimate:
