@@ -40,6 +40,15 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "scenarios", type=Path, nargs="+", metavar="SCENARIO", help="scenarios to compare (YAML)"
     )
     add_run_options(parser)
+    # Parameter uncertainty (issue 18): experiments/calibration/uncertainty.py.
+    parser.add_argument(
+        "--posterior",
+        type=Path,
+        metavar="FILE",
+        help="posterior.parquet of run.py calibrate: replication i of every scenario runs with "
+        "one parameter set drawn from it (the same for all), and each scenario gets "
+        "triple_win_probability with its 95%% interval",
+    )
     parser.set_defaults(execute=execute)
 
 
@@ -86,6 +95,11 @@ def execute(args: argparse.Namespace) -> int:
     baseline = load(args.baseline, args.set, args.years)
     scenarios = [load(path, args.set, args.years) for path in args.scenarios]
     check_comparable(baseline, scenarios)
+    posterior = None
+    if args.posterior is not None:  # issue 18: verdicts under parameter uncertainty
+        from experiments.calibration import uncertainty
+
+        posterior = uncertainty.load_for(args.posterior, [baseline, *scenarios])
 
     from experiments import comparison, comparison_outputs, results
     from experiments.progress import progress_bar
@@ -97,12 +111,23 @@ def execute(args: argparse.Namespace) -> int:
     )
     total = count * (1 + len(scenarios))
     with progress_bar(total, f"compare {1 + len(scenarios)} scenarios: runs") as advance:
-        base_runs = run_replications(baseline, args.seed, count, advance)
-        scenario_runs = [run_replications(s, args.seed, count, advance) for s in scenarios]
+        if posterior is None:
+            base_runs = run_replications(baseline, args.seed, count, advance)
+            scenario_runs = [run_replications(s, args.seed, count, advance) for s in scenarios]
+        else:  # the same posterior draw for replication i of every scenario (pairs stay paired)
+            draws = uncertainty.replication_draws(posterior, args.seed, count)
+            base_runs = uncertainty.run_with_draws(baseline, args.seed, draws, advance)
+            scenario_runs = [
+                uncertainty.run_with_draws(s, args.seed, draws, advance) for s in scenarios
+            ]
     comparisons = [comparison.compare(base_runs, done) for done in scenario_runs]
     document = comparison.json_document(baseline.name, comparisons, args.seed, str(folder))
+    if posterior is not None:
+        uncertainty.add_probabilities(document, comparisons, posterior, draws)
     comparison_outputs.write_results(folder, document, base_runs, scenario_runs, comparisons)
     comparison_outputs.print_tables(args.json, document, comparisons, baseline, args.seed)
+    if posterior is not None:
+        uncertainty.print_probabilities(args.json, document)
     if args.json:
         sys.stdout.write(json.dumps(document, allow_nan=False) + "\n")
     return 0
