@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from experiments.calibration.targets import window_statistics
 from experiments.scenarios import LoadedScenario, load
 from experiments.seeds import replication_seed
 from experiments.validation.probes import PROBES, Probe
@@ -62,7 +63,8 @@ def run_once(
     """One run with probes: every indicator's window mean, the cohort statistics, the probes'.
 
     The record matches :func:`model.simulation.simulate` (``records.run_record``) for the same
-    scenario and seed; the probes only watch.
+    scenario and seed, plus the cohort statistics read in the evaluation window
+    (:func:`experiments.calibration.targets.window_statistics`); the probes only watch.
     """
     start = time.perf_counter()
     model = TripleWinModel(scenario, seed=seed)
@@ -76,6 +78,7 @@ def run_once(
     record = window_means(model.recorder.frame(), window)
     record["left_within_1y"] = model.recorder.left_within(1, model.horizon)
     record["left_within_5y"] = model.recorder.left_within(5, model.horizon)
+    record.update(window_statistics(model))
     for probe in probes:
         record.update(probe.finish(model))
     record["seconds"] = time.perf_counter() - start
