@@ -82,6 +82,8 @@ class SeededClient:
         self.accepted: list[int] = []
         self.evaluated = 0
         self.on_batch: Callable[[int, int], None] = lambda accepted, evaluated: None
+        self._pickled: bytes | None = None
+        self._scattered: Any = None
 
     def begin(self, generation: int) -> None:
         """Start collecting a generation."""
@@ -91,8 +93,12 @@ class SeededClient:
 
     def submit(self, function: Any, simulate_one_pickle: bytes, batch_size: int, job_ids: list):
         del function, batch_size  # pyabc's own task reseeds from the system: replaced
+        if simulate_one_pickle is not self._pickled:
+            # The same function for every task of a generation: sent to the workers once.
+            self._pickled = simulate_one_pickle
+            self._scattered = self.client.scatter(simulate_one_pickle, broadcast=True, hash=False)
         future = self.client.submit(
-            seeded_batch, simulate_one_pickle, list(job_ids), self.seed, self.generation, pure=False
+            seeded_batch, self._scattered, list(job_ids), self.seed, self.generation, pure=False
         )
         return RecordingFuture(future, self._record)
 
