@@ -1,4 +1,4 @@
-"""The calibration targets of DESIGN §7 and a report of a set of runs against them."""
+"""The calibration targets of the default scenario and a report of a set of runs against them."""
 
 from __future__ import annotations
 

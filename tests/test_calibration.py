@@ -1,4 +1,4 @@
-"""The default scenario against every calibration band of DESIGN §7 (the table is printed).
+"""The default scenario against every calibration band of model/calibration.yaml (the table is printed).
 
 Statistics are read in the evaluation window, as ``run.py validate`` reads them (its runner adds
 the cohort statistics of the window to what ``simulate`` reports). Targets that restate a
@@ -36,7 +36,7 @@ def report() -> pd.DataFrame:
     # Printed in the test session's summary (tests/conftest.py), captured output or not.
     SUMMARIES.append(
         f"Default scenario ({REPLICATIONS} replications) against the calibration targets "
-        f"of DESIGN section 7:\n{text}"
+        f"of model/calibration.yaml:\n{text}"
     )
     return table
 

@@ -87,7 +87,7 @@ def test_calibration_checks_are_the_targets_that_do_not_restate_a_parameter(decl
 
 
 def test_every_calibration_target_is_checked_once_with_its_own_band(declarations) -> None:
-    """The numbers of DESIGN §7 live in model/calibration.yaml only; each target is one check."""
+    """The targets' numbers live in model/calibration.yaml only; each target is one check."""
     for target in (t for t in load_targets() if t.calibrated):
         measuring = [
             check

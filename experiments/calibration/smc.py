@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from experiments.calibration import files
 from experiments.calibration.experiment import Calibration
 from experiments.calibration.sampler import SeededDaskSampler, seed_globals
@@ -151,7 +153,7 @@ def estimate(
     quiet_pyabc()
     experiment = calibration.experiment
     # Anything pyabc draws in this process (it draws little) starts from the seed too.
-    seed_globals(__import__("numpy").random.SeedSequence(experiment.seed))
+    seed_globals(np.random.SeedSequence(experiment.seed))
     sampler = SeededDaskSampler(client, experiment.seed, experiment.execution.batch_size)
     abc = build_abc(calibration, sampler)
     if has_run(folder):

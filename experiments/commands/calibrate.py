@@ -124,12 +124,11 @@ def execute(args: argparse.Namespace) -> int:
     return run(calibration, folder, args)
 
 
-def run(calibration: Any, folder: Path, args: argparse.Namespace) -> int:
-    """Estimate, check and write; print the tables and the document."""
+def estimate(calibration: Any, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Run the estimation and the predictive checks on the cluster; what they produced."""
     import pyabc
-    from rich.console import Console
 
-    from experiments.calibration import outputs, posterior, predictive, smc
+    from experiments.calibration import posterior, predictive, smc
     from experiments.calibration.display import generation_progress
     from experiments.engine.cluster import connect
 
@@ -148,42 +147,70 @@ def run(calibration: Any, folder: Path, args: argparse.Namespace) -> int:
         estimated = time.perf_counter()
         history = pyabc.History(smc.database(folder), _id=1, create=False)
         found = posterior.from_history(history)
-        diagnostics = posterior.diagnostics(history)
-        model = smc.pyabc_model(calibration)
         sample = predictive.predictive_sample(
-            model, found, experiment.predictive.draws, experiment.seed, connection.client
+            smc.pyabc_model(calibration),
+            found,
+            experiment.predictive.draws,
+            experiment.seed,
+            connection.client,
         )
         finished = time.perf_counter()
-        cluster = connection.description
-    checks = predictive.predictive_checks(sample, calibration.targets)
+    return {
+        "session": session,
+        "posterior": found,
+        "diagnostics": posterior.diagnostics(history),
+        "sample": sample,
+        "checks": predictive.predictive_checks(sample, calibration.targets),
+        "cluster": connection.description,
+        "timings": {
+            "startup_s": started - start,
+            "estimation_s": estimated - started,
+            "predictive_s": finished - estimated,
+        },
+    }
+
+
+def run(calibration: Any, folder: Path, args: argparse.Namespace) -> int:
+    """Estimate, check and write; print the tables and the document."""
+    from rich.console import Console
+
+    from experiments.calibration import outputs
+
+    start = time.perf_counter()
+    done = estimate(calibration, folder, args)
     seconds = time.perf_counter() - start
+    session = done["session"]
     document = outputs.json_document(
         calibration,
-        found,
-        diagnostics,
-        checks,
+        done["posterior"],
+        done["diagnostics"],
+        done["checks"],
         resumed=args.resume,
         generations_this_session=session.generations - session.generations_before,
         seconds=seconds,
         results=str(folder),
     )
     extra = {
-        "cluster": cluster,
+        "cluster": done["cluster"],
         "session": vars(session),
-        "timings": {
-            "startup_s": started - start,
-            "estimation_s": estimated - started,
-            "predictive_s": finished - estimated,
-            "total_s": seconds,
-        },
+        "timings": {**done["timings"], "total_s": seconds},
     }
-    outputs.write_folder(folder, calibration, found, diagnostics, sample, checks, document, extra)
+    outputs.write_folder(
+        folder,
+        calibration,
+        done["posterior"],
+        done["diagnostics"],
+        done["sample"],
+        done["checks"],
+        document,
+        extra,
+    )
     out = Console(stderr=args.json, width=140)
     for table in summary_table(document):
         out.print(table)
     out.print(
-        f"{document['generations']} generations of {experiment.abc.population} particles, "
-        f"{document['evaluations']} evaluations, in {seconds:.0f} s"
+        f"{document['generations']} generations of {calibration.experiment.abc.population} "
+        f"particles, {document['evaluations']} evaluations, in {seconds:.0f} s"
     )
     out.print(f"results: {folder} (uv run run.py report {folder})")
     if args.json:

@@ -2,8 +2,8 @@
 
 Every check is declared once, in ``experiments/validation/checks.yaml``: its fact, source,
 measure, experiment, statistic, band, pass rule and figure. A check that names a calibration
-``target`` takes its fact, band and source from ``model/calibration.yaml``, so the numbers of
-DESIGN §7 live in one file; every calibration target that no declared check measures becomes a
+``target`` takes its fact, band and source from ``model/calibration.yaml``, so the targets'
+numbers live in one file; every calibration target that no declared check measures becomes a
 check of its own. Mistakes in the declarations are reported as :class:`~model.errors.InputError`.
 """
 
