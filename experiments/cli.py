@@ -19,7 +19,18 @@ from experiments import commands as commands_package
 from model.errors import InputError
 
 # The order of DESIGN §9; any other module of experiments.commands with add_parser follows.
-ORDER = ("run", "compare", "sweep", "sensitivity", "report", "viz", "validate", "survey")
+# calibrate added by issue 18 (run.py calibrate).
+ORDER = (
+    "run",
+    "compare",
+    "sweep",
+    "sensitivity",
+    "report",
+    "viz",
+    "validate",
+    "survey",
+    "calibrate",
+)
 INTERRUPTED = 130
 
 

@@ -31,6 +31,15 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "scenarios", type=Path, nargs="+", metavar="SCENARIO", help="scenarios to compare (YAML)"
     )
     add_run_options(parser)
+    # Parameter uncertainty (issue 18): experiments/calibration/uncertainty.py.
+    parser.add_argument(
+        "--posterior",
+        type=Path,
+        metavar="FILE",
+        help="posterior.parquet of run.py calibrate: replication i of every scenario runs with "
+        "one parameter set drawn from it (the same for all), and each scenario gets "
+        "triple_win_probability with its 95%% interval",
+    )
     parser.set_defaults(execute=execute)
 
 
@@ -49,5 +58,6 @@ def execute(args: argparse.Namespace) -> int:
         seed=args.seed,
         out=args.out,
         json_mode=args.json,
+        posterior=args.posterior,
     )
     return 0

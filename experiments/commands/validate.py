@@ -19,12 +19,14 @@ from typing import Any
 
 from experiments.commands.options import positive_int, seed_int
 
-DESCRIPTION = """Check the model against published patterns (pattern-oriented modelling, Grimm et
-al. 2005): the place premium, return within five years, circular migration, migrants' net fiscal
-contribution and its rise with employment, the response of remittances to fees, the share of
-remittances saved, and every calibration target of DESIGN section 7. Each check is declared in
-experiments/validation/checks.yaml with its fact, source, experiment, statistic and band.
-Replication i of every experiment and sweep point uses SeedSequence(SEED, spawn_key=(i,))."""
+DESCRIPTION = """Check the model against published facts (pattern-oriented modelling, Grimm et
+al. 2005), each check declared either calibration (in-sample: a target of model/calibration.yaml
+the parameters were chosen to meet, read in the evaluation window) or validation (out-of-sample:
+a pattern the model was never tuned to, such as the emigration hump, remittances as insurance,
+migrant networks, brain gain, immigration's wage effects and migrants' assimilation). Each check
+is declared in experiments/validation/checks.yaml with its fact, source, experiment, statistic
+and band. Replication i of every experiment and sweep point uses SeedSequence(SEED,
+spawn_key=(i,))."""
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -76,8 +78,9 @@ def summary_table(document: dict[str, Any]) -> Any:
 
     from experiments.validation.figures import band_text, number
 
-    table = Table(title="Validation against published patterns", title_justify="left")
+    table = Table(title="Calibration and validation against published facts", title_justify="left")
     table.add_column("check", no_wrap=True)
+    table.add_column("kind")
     for heading in ("statistic", "95% interval", "band", "result", "source"):
         table.add_column(heading, overflow="fold")
     for name, entry in document["checks"].items():
@@ -85,7 +88,9 @@ def summary_table(document: dict[str, Any]) -> Any:
         shown = f"[{number(interval[0])}, {number(interval[1])}]" if interval else "-"
         result = "[green]pass[/green]" if entry["pass"] else "[red]FAIL[/red]"
         band = band_text(tuple(entry["band"]))
-        table.add_row(name, number(entry["statistic"]), shown, band, result, entry["cite"])
+        table.add_row(
+            name, entry["kind"], number(entry["statistic"]), shown, band, result, entry["cite"]
+        )
     return table
 
 
@@ -130,7 +135,13 @@ def execute(args: argparse.Namespace) -> int:
     )
     out = Console(stderr=args.json, width=140)
     out.print(summary_table(document))
-    out.print(f"{document['passed']} passed, {document['failed']} failed in {seconds:.0f} s")
+    kinds = "; ".join(
+        f"{kind}: {counts['passed']} of {counts['checks']} pass"
+        for kind, counts in document["kinds"].items()
+    )
+    out.print(
+        f"{document['passed']} passed, {document['failed']} failed ({kinds}) in {seconds:.0f} s"
+    )
     out.print(f"results: {folder} (python run.py report {folder})")
     if args.json:
         sys.stdout.write(json.dumps(document, allow_nan=False) + "\n")

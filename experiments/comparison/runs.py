@@ -55,10 +55,15 @@ def run_comparison(
     seed: int,
     out: Path | None,
     json_mode: bool,
+    posterior: Path | None = None,
 ) -> dict[str, Any]:
     """Run the paired replications, write the folder, print the tables; returns the document.
 
-    With ``json_mode``, the tables go to stderr and the document alone to stdout.
+    With ``json_mode``, the tables go to stderr and the document alone to stdout. With a
+    ``posterior`` (a calibration's ``posterior.parquet``), replication ``i`` of the baseline and
+    of every scenario runs with one parameter set drawn from it, the same for all (pairs stay
+    paired), and each scenario gets the probability of a triple win
+    (:mod:`experiments.calibration.uncertainty`).
     """
     from experiments import results
     from experiments.comparison import outputs, pairs, tables
@@ -70,14 +75,28 @@ def run_comparison(
     folder = out or results.default_folder(
         "compare", folder_name(baseline.name, [s.name for s in scenarios])
     )
+    uncertain = None
+    if posterior is not None:
+        from experiments.calibration import uncertainty
+
+        uncertain = uncertainty.load_for(posterior, [baseline, *scenarios])
     total = count * (1 + len(scenarios))
     with progress_bar(total, f"compare {1 + len(scenarios)} scenarios: runs") as advance:
-        base_runs = run_replications(baseline, seed, count, advance)
-        scenario_runs = [run_replications(s, seed, count, advance) for s in scenarios]
+        if uncertain is None:
+            base_runs = run_replications(baseline, seed, count, advance)
+            scenario_runs = [run_replications(s, seed, count, advance) for s in scenarios]
+        else:
+            draws = uncertainty.replication_draws(uncertain, seed, count)
+            base_runs = uncertainty.run_with_draws(baseline, seed, draws, advance)
+            scenario_runs = [uncertainty.run_with_draws(s, seed, draws, advance) for s in scenarios]
     comparisons = [pairs.compare(base_runs, done) for done in scenario_runs]
     document = pairs.json_document(baseline.name, comparisons, seed, str(folder))
+    if uncertain is not None:
+        uncertainty.add_probabilities(document, comparisons, uncertain, draws)
     outputs.write_results(folder, document, base_runs, scenario_runs, comparisons)
     tables.print_tables(json_mode, document, comparisons, baseline.name, seed)
+    if uncertain is not None:
+        uncertainty.print_probabilities(json_mode, document)
     if json_mode:
         sys.stdout.write(json.dumps(document, allow_nan=False) + "\n")
     return document

@@ -37,7 +37,13 @@ CATEGORICAL_RULE = (
     "as many equal bins as there are categories, in the order listed (no before yes), so each "
     "category is equally likely and a sample in bin k takes category k"
 )
-RULES = {"integer": INTEGER_RULE, "categorical": CATEGORICAL_RULE}
+POSTERIOR_RULE = (
+    "posterior parameters: the unit sample is mapped through the weighted empirical quantile "
+    "function of the parameter's marginal in the calibration's posterior; each parameter is "
+    "sampled independently, so correlations between parameters in the posterior are not kept "
+    "(the sensitivity methods assume independent inputs)"
+)
+RULES = {"integer": INTEGER_RULE, "categorical": CATEGORICAL_RULE, "posterior": POSTERIOR_RULE}
 
 
 @dataclass(frozen=True)
@@ -59,10 +65,14 @@ class Parameter:
     kind: str
     distribution: Distribution | None = None
     categories: tuple[Any, ...] | None = None
+    # Issue 18: a posterior marginal, as (values sorted, cumulative normalised weights).
+    marginal: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def rule(self) -> str | None:
         """Which documented rule maps this parameter (None for real numbers)."""
+        if self.marginal is not None:
+            return "posterior"
         if self.categories is not None:
             return "categorical"
         return "integer" if self.kind == "int" else None
@@ -70,6 +80,10 @@ class Parameter:
     def values(self, unit: np.ndarray) -> list[Any]:
         """The parameter's values at the unit samples ``unit`` (one column of the sample)."""
         unit = np.asarray(unit, dtype=float)
+        if self.marginal is not None:
+            values, cumulative = self.marginal
+            index = np.searchsorted(cumulative, unit * cumulative[-1], side="left")
+            return [float(values[i]) for i in np.minimum(index, len(values) - 1)]
         if self.categories is not None:
             count = len(self.categories)
             bins = np.minimum(np.floor(unit * count), count - 1).astype(int)
@@ -100,7 +114,9 @@ class Parameter:
         spec: dict[str, Any] = {"path": self.path, "role": self.role, "kind": self.kind}
         if self.group:
             spec["group"] = self.group
-        if self.categories is not None:
+        if self.marginal is not None:
+            spec.update(distribution="posterior", range=self.extremes())
+        elif self.categories is not None:
             spec.update(distribution="categorical", values=list(self.categories))
         else:
             assert self.distribution is not None
@@ -191,13 +207,36 @@ def build_parameters(
         if scenarios is not None:
             changed = scenarios if spec.role == "world" else {"scenario": scenarios["scenario"]}
             kind = parameter_kind(path, changed, key, file)
-        if spec.distribution == "categorical":
+        if spec.distribution == "posterior":  # issue 18
+            marginal = posterior_marginal(experiment, path, kind, key, file)
+            found.append(Parameter(path, spec.role, spec.group, kind, marginal=marginal))
+        elif spec.distribution == "categorical":
             categories = categories_of(spec, kind if scenarios else "other", key, file)
             found.append(Parameter(path, spec.role, spec.group, kind, categories=categories))
         else:
             distribution = distribution_of(spec, kind, key, file)
             found.append(Parameter(path, spec.role, spec.group, kind, distribution=distribution))
     return found
+
+
+def posterior_marginal(
+    experiment: SensitivityExperiment, path: str, kind: str, key: str, file: Path
+) -> tuple[np.ndarray, np.ndarray]:
+    """A parameter's weighted marginal in the experiment's posterior file (issue 18)."""
+    from experiments.calibration.posterior import read_posterior
+
+    if experiment.posterior is None:
+        raise InputError(str(file), key, "distribution: posterior needs the file's `posterior`")
+    if kind != "float":
+        raise InputError(str(file), key, f"a posterior samples real numbers; this is {kind}")
+    posterior = read_posterior(file.parent / experiment.posterior, f"{file}: posterior")
+    if path not in posterior.parameters:
+        raise InputError(
+            str(file), key, f"not in the posterior; it has {', '.join(posterior.parameters)}"
+        )
+    values = posterior.values[path].to_numpy(dtype=float)
+    order = np.argsort(values, kind="stable")
+    return values[order], np.cumsum(posterior.weights[order])
 
 
 def point_values(parameters: list[Parameter], unit: np.ndarray) -> list[dict[str, Any]]:

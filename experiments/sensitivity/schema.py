@@ -13,6 +13,7 @@ parameters:                       # dotted paths, each with a role and a distrib
   migration.propensity: {role: world, distribution: uniform, low: 0.03, high: 0.09}
   policy.remittance_fee: {role: policy, distribution: triang, low: 0.01, mode: 0.062, high: 0.1}
   policy.circular_reentry: {role: policy, distribution: categorical}   # yes/no: two equal bins
+posterior: null                   # posterior.parquet of calibrate, for distribution: posterior
 method: {kind: sobol, samples: 256, second_order: false, resamples: 1000}
 outputs: {welfare: true, indicators: [emigration_rate]}
 discovery: {peel_alpha: 0.05, mass_min: 0.05, min_coverage: 0.5, boxes: 2}
@@ -48,6 +49,7 @@ DistributionName = Literal[
     "triangular",
     "lognormal",
     "categorical",
+    "posterior",  # issue 18: the parameter's marginal in the file's `posterior` (calibrate)
     "unif",
     "norm",
     "truncnorm",
@@ -68,7 +70,8 @@ class ParameterSpec(Block):
     )
     distribution: DistributionName = Field(
         description="uniform (unif), normal (norm; truncnorm with low/high), triangular "
-        "(triang), lognormal (lognorm), or categorical: equal-probability bins over values."
+        "(triang), lognormal (lognorm), categorical: equal-probability bins over values, or "
+        "posterior: the parameter's weighted marginal in the file named by `posterior`."
     )
     low: float | None = None
     high: float | None = None
@@ -87,6 +90,8 @@ class ParameterSpec(Block):
         given = [k for k in numeric if getattr(self, k) is not None]
         if self.distribution == "categorical" and given:
             raise ValueError(f"{given[0]} not used by a categorical distribution (it takes values)")
+        if self.distribution == "posterior" and given:  # issue 18
+            raise ValueError(f"{given[0]} not used: a posterior distribution comes from the file")
         if self.distribution != "categorical" and self.values is not None:
             raise ValueError("values is used by categorical distributions only")
         if self.values is not None and len(self.values) < 2:
@@ -171,6 +176,12 @@ class SensitivityExperiment(Block):
     replications: int = Field(2, ge=1, le=10_000, description="Replications per sample point.")
     seed: int = Field(0, ge=0, le=MAX_SEED, description="Seed of the experiment.")
     parameters: dict[str, ParameterSpec] = Field(description="The varied parameters.")
+    # Issue 18: world parameters sampled from a calibration's posterior (docs/calibration.md).
+    posterior: str | None = Field(
+        None,
+        description="posterior.parquet of run.py calibrate (relative to this file): parameters "
+        "with distribution: posterior are sampled from their weighted marginals in it.",
+    )
     method: Method
     outputs: Outputs = Field(default_factory=Outputs)
     discovery: Discovery = Field(default_factory=Discovery)

@@ -1,8 +1,9 @@
 """Checks evaluated on the experiments' runs: statistic, interval, band, pass or fail.
 
 The JSON document (``validate --json``, ``validation.json``) is
-``{"checks": {ID: {"statistic": X, "band": [LO, HI], "source": "...", "pass": true|false,
-"fact": "...", "interval": [LO, HI]}}, "passed": N, "failed": M}``; an open end of a band and an
+``{"checks": {ID: {"kind": "calibration"|"validation", "statistic": X, "band": [LO, HI],
+"source": "...", "pass": true|false, "fact": "...", "interval": [LO, HI]}}, "passed": N,
+"failed": M, "kinds": {KIND: {"checks": N, "passed": N}}}``; an open end of a band and an
 undefined number are JSON ``null``, and ``interval`` is left out where it is undefined.
 """
 
@@ -16,7 +17,7 @@ import pandas as pd
 
 from experiments.validation.figures import FIGURES
 from experiments.validation.probes import PROBES
-from experiments.validation.registry import CHECKS_FILE, Check, Declarations
+from experiments.validation.registry import CHECKS_FILE, KINDS, Check, Declarations
 from experiments.validation.runner import ExperimentData
 from experiments.validation.statistics import STATISTICS, Outcome, compute, passes
 from model.errors import InputError
@@ -74,6 +75,7 @@ def check_entry(result: CheckResult) -> dict[str, Any]:
     """The JSON entry of one check."""
     check, outcome = result.check, result.outcome
     entry: dict[str, Any] = {
+        "kind": check.kind,
         "title": check.title,
         "statistic": _finite(outcome.value),
         "band": [_finite(check.band[0]), _finite(check.band[1])],
@@ -96,10 +98,18 @@ def check_entry(result: CheckResult) -> dict[str, Any]:
 def json_document(checked: list[CheckResult], **context: Any) -> dict[str, Any]:
     """The document ``validate --json`` prints, with ``context`` (folder, seed, ...) appended."""
     passed = sum(result.passed for result in checked)
+    kinds = {
+        kind: {
+            "checks": sum(r.check.kind == kind for r in checked),
+            "passed": sum(r.check.kind == kind and r.passed for r in checked),
+        }
+        for kind in KINDS
+    }
     return {
         "checks": {result.check.id: check_entry(result) for result in checked},
         "passed": passed,
         "failed": len(checked) - passed,
+        "kinds": kinds,
         **context,
     }
 
@@ -113,6 +123,7 @@ def checks_table(results: list[CheckResult]) -> pd.DataFrame:
         rows.append(
             {
                 "id": check.id,
+                "kind": check.kind,
                 "title": check.title,
                 "experiment": check.experiment,
                 "statistic_function": check.statistic,

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from experiments.statistics import estimate
 from experiments.validation.probes import COHORT_YEARS, TRIP_CLASSES
 from experiments.validation.registry import Check
-from experiments.validation.statistics import Outcome, elasticity, passes
+from experiments.validation.statistics import Outcome, passes
 
 PASS_COLOUR, FAIL_COLOUR, BAND_COLOUR, MODEL_COLOUR = "#1e8449", "#c0392b", "#b7d7e8", "#1f4e79"
 
@@ -180,113 +180,64 @@ def _point_estimates(runs: pd.DataFrame, column: str) -> list:
     return [estimate(group[column].to_numpy(dtype=float)) for _, group in runs.groupby("point")]
 
 
-def fiscal_response_figure(check: Check, outcome: Outcome, runs: pd.DataFrame) -> Figure:
-    """Net fiscal contribution against migrants' employment rate across the sweep."""
-    x_name, y_name = check.options["x"], check.options["y"]
-    xs, ys = _point_estimates(runs, x_name), _point_estimates(runs, y_name)
-    levels = runs.groupby("point")["value"].first().to_numpy()
-    figure, axis = plt.subplots(figsize=(7.5, 4.2))
+def _errorbars(axis, xs: list, ys: list, label: str, colour: str = MODEL_COLOUR) -> None:
+    """Each point's mean and 95% interval over replications, in both directions."""
     axis.errorbar(
         [v.mean for v in xs],
-        [100 * v.mean for v in ys],
+        [v.mean for v in ys],
         xerr=[[v.mean - v.low for v in xs], [v.high - v.mean for v in xs]],
-        yerr=[[100 * (v.mean - v.low) for v in ys], [100 * (v.high - v.mean) for v in ys]],
+        yerr=[[v.mean - v.low for v in ys], [v.high - v.mean for v in ys]],
         fmt="o",
-        color=MODEL_COLOUR,
+        color=colour,
         capsize=4,
-        label="model: mean and 95% interval per point",
+        label=label,
     )
+
+
+def _label_points(axis, xs: list, ys: list, runs: pd.DataFrame) -> None:
+    levels = runs.groupby("point")["value"].first().to_numpy()
     for x, y, level in zip(xs, ys, levels, strict=True):
         axis.annotate(
-            f"{level:g}",
-            (x.mean, 100 * y.mean),
-            textcoords="offset points",
-            xytext=(6, -10),
-            fontsize=7,
+            f"{level:g}", (x.mean, y.mean), textcoords="offset points", xytext=(6, -10), fontsize=7
         )
-    centre_x, centre_y = np.mean([v.mean for v in xs]), np.mean([v.mean for v in ys])
-    grid = np.linspace(min(v.mean for v in xs), max(v.mean for v in xs), 20)
-    axis.plot(
-        grid,
-        100 * (centre_y + outcome.value * (grid - centre_x)),
-        "--",
-        color="#555",
-        label=f"mean paired slope {number(outcome.value)} (GDP share per unit rate)",
+
+
+def hump_figure(check: Check, outcome: Outcome, runs: pd.DataFrame) -> Figure:
+    """The outcome against the sweep's measured x, with the accepted band of the peak."""
+    x_name, y_name = check.options["x"], check.options["y"]
+    xs, ys = _point_estimates(runs, x_name), _point_estimates(runs, y_name)
+    figure, axis = plt.subplots(figsize=(7.5, 4.2))
+    _errorbars(axis, xs, ys, "model: mean and 95% interval per point")
+    _label_points(axis, xs, ys, runs)
+    if math.isfinite(outcome.value):
+        axis.axvline(outcome.value, color="#c0392b", ls="--", label="model's mean peak")
+    axis.set_xscale("log")
+    shown = [v.mean for v in xs if math.isfinite(v.mean) and v.mean > 0]
+    shown += [end for end in check.band if end is not None]
+    axis.set_xlim(0.8 * min(shown), 1.25 * max(shown))
+    _shade(axis, check.band, vertical=True)
+    axis.set_xlabel(f"{x_name} (log scale; labels: swept value)", fontsize=9)
+    axis.set_ylabel(y_name, fontsize=9)
+    axis.legend(fontsize=7, loc="best")
+    return _finish(figure, check, outcome)
+
+
+def response_figure(check: Check, outcome: Outcome, runs: pd.DataFrame) -> Figure:
+    """The outcome against the sweep's measured x, per point, with the paired statistic."""
+    x_name, y_name = check.options["x"], check.options["y"]
+    xs, ys = _point_estimates(runs, x_name), _point_estimates(runs, y_name)
+    figure, axis = plt.subplots(figsize=(7.5, 4.2))
+    _errorbars(
+        axis, xs, ys, f"model: mean and 95% interval per point; statistic {number(outcome.value)}"
     )
-    axis.axhline(0, color="#999", linewidth=0.8)
+    _label_points(axis, xs, ys, runs)
+    if check.options.get("log_x"):
+        axis.set_xscale("log")
+    if check.options.get("log_y"):
+        axis.set_yscale("log")
     axis.set_xlabel(f"{x_name} (labels: swept value)", fontsize=9)
-    axis.set_ylabel(f"{y_name} (% of GDP)", fontsize=9)
-    axis.legend(fontsize=7, loc="upper left")
-    return _finish(figure, check, outcome)
-
-
-def _paired_index(runs: pd.DataFrame, column: str) -> pd.DataFrame:
-    """``column`` relative to its value at the highest swept value, per replication (per cent)."""
-    top = runs.loc[runs.groupby("replication")["value"].idxmax(), ["replication", column]]
-    merged = runs.merge(top, on="replication", suffixes=("", "_top"))
-    merged["index"] = 100.0 * merged[column] / merged[f"{column}_top"]
-    return merged
-
-
-def fee_response_figure(check: Check, outcome: Outcome, runs: pd.DataFrame) -> Figure:
-    """Remittances received and sent by fee level, relative to the highest fee (paired)."""
-    figure, axis = plt.subplots(figsize=(7.5, 4.2))
-    for column, style in (("remittances_received", "o-"), ("remittances_sent", "s--")):
-        frame = _paired_index(runs, column)
-        values = [estimate(g["index"].to_numpy(dtype=float)) for _, g in frame.groupby("value")]
-        fees = 100 * np.array(sorted(frame["value"].unique()))
-        axis.fill_between(fees, [v.low for v in values], [v.high for v in values], alpha=0.25)
-        axis.plot(fees, [v.mean for v in values], style, label=column)
-    fees = np.array(sorted(runs["value"].unique()))
-    axis.plot(
-        100 * fees,
-        100 * (1 - fees) / (1 - fees.max()),
-        ":",
-        color="#555",
-        label="received if the amount sent did not respond",
-    )
-    axis.axhline(100, color="#999", linewidth=0.8)
-    axis.set_xlabel("remittance fee (% of the amount sent)", fontsize=9)
-    axis.set_ylabel("relative to the highest fee (= 100)", fontsize=9)
-    axis.legend(fontsize=7)
-    return _finish(figure, check, outcome)
-
-
-def fee_elasticity_figure(check: Check, outcome: Outcome, runs: pd.DataFrame) -> Figure:
-    """Log remittances received against log(1 - fee): the model's slope beside slope 1."""
-    frame = _paired_index(runs, "remittances_received")
-    figure, axis = plt.subplots(figsize=(7.5, 4.2))
-    for _, group in frame.groupby("replication"):
-        axis.plot(
-            np.log(1 - group["value"]),
-            np.log(group["index"] / 100),
-            color="#aab7c4",
-            alpha=0.5,
-            linewidth=0.8,
-        )
-    means = frame.groupby("value")["index"].mean()
-    shares = np.log(1 - means.index.to_numpy())
-    axis.plot(
-        shares,
-        np.log(means.to_numpy() / 100),
-        "o",
-        color=MODEL_COLOUR,
-        label=f"model: elasticity {number(outcome.value)}",
-    )
-    base = shares.min()
-    slope_one = shares - base
-    axis.plot(
-        shares,
-        slope_one,
-        "--",
-        color=PASS_COLOUR,
-        label="elasticity 1: same amount sent at every fee (lower bound of the literature)",
-    )
-    fitted = elasticity(1 - means.index.to_numpy(), means.to_numpy())
-    axis.plot(shares, fitted * (shares - base), "-", color=MODEL_COLOUR, alpha=0.6)
-    axis.set_xlabel("log(1 - fee)", fontsize=9)
-    axis.set_ylabel("log remittances received, relative to the highest fee", fontsize=9)
-    axis.legend(fontsize=7, loc="upper left")
+    axis.set_ylabel(y_name, fontsize=9)
+    axis.legend(fontsize=7, loc="best")
     return _finish(figure, check, outcome)
 
 
@@ -294,7 +245,6 @@ FIGURES: dict[str, Callable[[Check, Outcome, pd.DataFrame], Figure]] = {
     "level": level_figure,
     "cohort": cohort_figure,
     "trips": trips_figure,
-    "fiscal_response": fiscal_response_figure,
-    "fee_response": fee_response_figure,
-    "fee_elasticity": fee_elasticity_figure,
+    "hump": hump_figure,
+    "response": response_figure,
 }

@@ -15,6 +15,12 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from experiments.validation.patterns import (
+    AssimilationProbe,
+    NetworkProbe,
+    ShockProbe,
+    SkillsProbe,
+)
 from model.population import PARTNERSHIP, RETURNED, TEMPORARY_WORK
 
 if TYPE_CHECKING:
@@ -41,52 +47,6 @@ class Probe(Protocol):
 
     def finish(self, model: TripleWinModel) -> dict[str, float]:
         """Flat statistics of the run."""
-
-
-class WageRatioProbe:
-    """Place premium measured on migrants: wage abroad over the wage of the same person at home.
-
-    For every employed migrant abroad with a wage, the ratio of the wage to the wage the same
-    person (same skill and ability) would earn at home when employed: ``home_income / (1 -
-    origins.*.unemployment_rate)`` (docs/ODD.md §7.6). Each year of the evaluation window gives
-    the geometric mean over migrants, all and by skill; the run reports their mean.
-    """
-
-    def __init__(self) -> None:
-        self.years: list[tuple[float, float, float]] = []
-
-    def start(self, model: TripleWinModel) -> None:
-        self.years.clear()
-
-    def observe(self, model: TripleWinModel) -> None:
-        window = model.params.simulation.evaluation_years
-        if model.year <= model.horizon - window:
-            return
-        people = model.migrants
-        rows = np.flatnonzero(
-            people.abroad() & people.employed & (people.wage > 0) & (people.home_income > 0)
-        )
-        employment = np.array([1.0 - o.config.unemployment_rate for o in model.origins])
-        home_wage = people.home_income[rows] / employment[people.origin[rows]]
-        logs = np.log(people.wage[rows] / home_wage)
-        skill = people.skill[rows]
-        self.years.append(
-            (_geometric(logs), _geometric(logs[skill == 0]), _geometric(logs[skill == 1]))
-        )
-
-    def finish(self, model: TripleWinModel) -> dict[str, float]:
-        values = np.array(self.years) if self.years else np.full((1, 3), np.nan)
-        means = [_nanmean(values[:, i]) for i in range(3)]
-        return dict(zip(("wage_ratio", "wage_ratio_low", "wage_ratio_high"), means, strict=True))
-
-
-def _geometric(logs: np.ndarray) -> float:
-    return float(np.exp(logs.mean())) if logs.size else float("nan")
-
-
-def _nanmean(values: np.ndarray) -> float:
-    finite = values[np.isfinite(values)]
-    return float(finite.mean()) if finite.size else float("nan")
 
 
 class CohortExitsProbe:
@@ -204,7 +164,10 @@ def _share(mask: np.ndarray) -> float:
 
 
 PROBES: dict[str, Callable[[], Probe]] = {
-    "wage_ratio": WageRatioProbe,
     "cohort_exits": CohortExitsProbe,
     "trips": TripsProbe,
+    "assimilation": AssimilationProbe,
+    "networks": NetworkProbe,
+    "shocks": ShockProbe,
+    "skills": SkillsProbe,
 }

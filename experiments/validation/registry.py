@@ -2,8 +2,8 @@
 
 Every check is declared once, in ``experiments/validation/checks.yaml``: its fact, source,
 measure, experiment, statistic, band, pass rule and figure. A check that names a calibration
-``target`` takes its fact, band and source from ``model/calibration.yaml``, so the numbers of
-DESIGN §7 live in one file; every calibration target that no declared check measures becomes a
+``target`` takes its fact, band and source from ``model/calibration.yaml``, so the targets'
+numbers live in one file; every calibration target that no declared check measures becomes a
 check of its own. Mistakes in the declarations are reported as :class:`~model.errors.InputError`.
 """
 
@@ -22,6 +22,9 @@ from model.errors import InputError
 
 CHECKS_FILE = Path(__file__).with_name("checks.yaml")
 RULES = ("estimate", "interval")
+# calibration: a target the parameters were chosen to meet (in-sample); validation: a pattern
+# the model was never tuned to (out-of-sample).
+KINDS = ("calibration", "validation")
 CALIBRATION_PREFIX = "calibration_"
 
 
@@ -72,8 +75,10 @@ class Check:
     Attributes:
         band: ``(low, high)``, inclusive; None is an open end.
         rule: ``estimate`` (the mean must lie in the band) or ``interval`` (its 95% interval must).
-        target: The calibration statistic whose fact, band and source the check uses, if any.
         cite: Short citation for figure captions.
+        kind: ``calibration`` (in-sample: a target the parameters were chosen to meet) or
+            ``validation`` (out-of-sample: a pattern the model was never tuned to).
+        target: The calibration statistic whose fact, band and source the check uses, if any.
     """
 
     id: str
@@ -88,6 +93,7 @@ class Check:
     rule: str
     figure: str
     cite: str
+    kind: str
     target: str | None = None
 
 
@@ -155,6 +161,17 @@ def parse_check(entry: dict[str, Any], targets: dict[str, Target]) -> Check:
     rule = str(entry.get("rule", "estimate"))
     if rule not in RULES:
         raise InputError(str(CHECKS_FILE), f"{where}.rule", f"must be one of {RULES}")
+    if known is not None and not known.calibrated:
+        raise InputError(
+            str(CHECKS_FILE),
+            f"{where}.target",
+            f"{target!r} restates {known.restates}: an identity belongs in the tests",
+        )
+    kind = str(entry.get("kind") or ("calibration" if known else ""))
+    if kind not in KINDS:
+        raise InputError(str(CHECKS_FILE), f"{where}.kind", f"must be one of {KINDS}")
+    if kind == "calibration" and known is None:
+        raise InputError(str(CHECKS_FILE), f"{where}.kind", "a calibration check names its target")
     return Check(
         id=name,
         title=str(entry.get("title", name)),
@@ -168,6 +185,7 @@ def parse_check(entry: dict[str, Any], targets: dict[str, Target]) -> Check:
         rule=rule,
         figure=str(_require(entry, "figure", where)),
         cite=str(entry.get("cite") or source),
+        kind=kind,
         target=target,
     )
 
@@ -180,7 +198,10 @@ def slug(text: str) -> str:
 def calibration_checks(
     declared: list[Check], targets: list[Target], defaults: dict[str, Any]
 ) -> list[Check]:
-    """A check for every calibration target that no declared check measures directly."""
+    """A check for every calibration target that no declared check measures directly.
+
+    Targets that restate a parameter or an identity are left out: tests check those.
+    """
     measured = {
         check.target
         for check in declared
@@ -192,8 +213,9 @@ def calibration_checks(
             title=f"Calibration: {target.name}",
             fact=target.fact,
             source=target.source,
-            measure=f"The run statistic `{target.statistic}` (evaluation-window mean or cohort "
-            "statistic), averaged over replications, as in model/calibration.py.",
+            measure=f"The run statistic `{target.statistic}` (evaluation-window mean, or cohort "
+            "statistic read in the evaluation window), averaged over replications, as in "
+            "model/calibration.py.",
             experiment=str(defaults["experiment"]),
             statistic=str(defaults["statistic"]),
             options={"column": target.statistic},
@@ -201,10 +223,11 @@ def calibration_checks(
             rule=str(defaults.get("rule", "estimate")),
             figure=str(defaults["figure"]),
             cite=target.source,
+            kind="calibration",
             target=target.statistic,
         )
         for target in targets
-        if target.statistic not in measured
+        if target.statistic not in measured and target.calibrated
     ]
 
 

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from experiments import records
+from experiments.calibration.targets import window_statistics
 from experiments.scenarios import LoadedScenario, load
 from experiments.seeds import replication_seed
 from experiments.validation.probes import PROBES, Probe
@@ -63,11 +64,13 @@ def run_once(
 
     The run goes through the one run loop (:func:`model.simulation.run_model`) with the probes
     as observers, so its record is :func:`experiments.records.run_record` of the same scenario
-    and seed; the probes only watch.
+    and seed, plus the cohort statistics read in the evaluation window
+    (:func:`experiments.calibration.targets.window_statistics`); the probes only watch.
     """
     start = time.perf_counter()
     finished = run_model(scenario, seed, observers=probes)
     record = records.run_record(summarise(finished))
+    record.update(window_statistics(finished.model))
     for probe in probes:
         record.update(probe.finish(finished.model))
     record["seconds"] = time.perf_counter() - start

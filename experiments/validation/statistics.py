@@ -60,18 +60,6 @@ def ols_slope(x: np.ndarray, y: np.ndarray) -> float:
     return float((dx * (y - y.mean())).sum() / (dx * dx).sum())
 
 
-def elasticity(share_kept: np.ndarray, amount: np.ndarray) -> float:
-    """Elasticity of ``amount`` to ``share_kept``: the slope of log amount on log share.
-
-    With ``share_kept = 1 - fee`` this is the elasticity of remittances to the share of each dollar
-    sent that survives the fee, which is minus the elasticity to the price of delivering a dollar,
-    ``1 / (1 - fee)``. Non-positive amounts are dropped.
-    """
-    share_kept, amount = np.asarray(share_kept, float), np.asarray(amount, float)
-    keep = (share_kept > 0) & (amount > 0)
-    return ols_slope(np.log(share_kept[keep]), np.log(amount[keep]))
-
-
 def _column(runs: pd.DataFrame, name: str) -> pd.Series:
     if name not in runs.columns:
         raise InputError("checks.yaml", "options", f"the runs have no statistic {name!r}")
@@ -91,40 +79,98 @@ def replication_mean(runs: pd.DataFrame, column: str, extra: tuple[str, ...] = (
     return Outcome(estimate(values), values, more)
 
 
-def paired_slope(runs: pd.DataFrame, x: str, y: str) -> Outcome:
-    """Slope of ``y`` on ``x`` across the sweep's points, within each replication."""
+def _transform(values: np.ndarray, log: bool) -> np.ndarray:
+    """The values, or their logarithms (non-positive values become NaN)."""
+    values = np.asarray(values, dtype=float)
+    if not log:
+        return values
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(values > 0, np.log(np.where(values > 0, values, 1.0)), np.nan)
+
+
+def paired_slope(
+    runs: pd.DataFrame,
+    x: str,
+    y: str,
+    log_x: bool = False,
+    log_y: bool = False,
+    extra: tuple[str, ...] = (),
+) -> Outcome:
+    """Slope of ``y`` on ``x`` across the sweep's points, within each replication.
+
+    With ``log_x`` and ``log_y`` it is an elasticity; with ``log_y`` alone a semi-elasticity.
+    ``extra`` names more columns whose slopes (same transformations) are shown beside it.
+    """
     _column(runs, x), _column(runs, y)
-    slopes = _by_replication(runs, lambda g: ols_slope(g[x].to_numpy(), g[y].to_numpy()))
-    return Outcome(estimate(slopes), slopes)
+
+    def slopes(column: str) -> np.ndarray:
+        return _by_replication(
+            runs,
+            lambda g: ols_slope(
+                _transform(g[x].to_numpy(), log_x), _transform(g[column].to_numpy(), log_y)
+            ),
+        )
+
+    values = slopes(y)
+    more = {f"slope of {name}": estimate(slopes(name)) for name in extra}
+    return Outcome(estimate(values), values, more)
 
 
-def paired_elasticity(runs: pd.DataFrame, y: str) -> Outcome:
-    """Elasticity of ``y`` to one minus the swept value (``1 - fee``), within each replication."""
-    _column(runs, y)
-    values = _by_replication(
-        runs, lambda g: elasticity(1.0 - g["value"].to_numpy(), g[y].to_numpy())
-    )
-    return Outcome(estimate(values), values)
+def peak_position(x: np.ndarray, y: np.ndarray) -> float:
+    """Where a quadratic in ``log x`` fitted to ``y`` peaks (in units of ``x``).
+
+    NaN when the fitted parabola opens upwards or is flat (no peak: no hump), or when the peak
+    lies outside the range of ``x`` (the data show only a rise or only a fall).
+    """
+    logs = _transform(x, True)
+    keep = np.isfinite(logs) & np.isfinite(y)
+    if keep.sum() < 3:
+        return math.nan
+    curvature, slope, _ = np.polyfit(logs[keep], np.asarray(y, float)[keep], 2)
+    if curvature >= 0:
+        return math.nan
+    peak = -slope / (2.0 * curvature)
+    if not logs[keep].min() <= peak <= logs[keep].max():
+        return math.nan
+    return float(math.exp(peak))
 
 
-def paired_change(runs: pd.DataFrame, y: str) -> Outcome:
-    """Per cent change in ``y`` from the highest swept value to the lowest, within each replication."""
-    _column(runs, y)
+def paired_peak(runs: pd.DataFrame, x: str, y: str) -> Outcome:
+    """The value of ``x`` at which ``y`` peaks across the sweep, within each replication.
 
-    def change(group: pd.DataFrame) -> float:
+    The estimate is the mean peak over the replications that show one (a parabola opening
+    downwards with its top inside the swept range); undefined, so failing, when fewer than half
+    of the replications show a hump.
+    """
+    _column(runs, x), _column(runs, y)
+    values = _by_replication(runs, lambda g: peak_position(g[x].to_numpy(), g[y].to_numpy()))
+    humped = np.isfinite(values)
+    more = {"share of replications with a hump": estimate(humped.astype(float))}
+    if humped.mean() < 0.5:
+        return Outcome(estimate(np.full(2, np.nan)), values, more)
+    return Outcome(estimate(values[humped]), values, more)
+
+
+def paired_ratio(runs: pd.DataFrame, x: str, y: str, scale: float = 1.0) -> Outcome:
+    """``scale`` times the change in ``y`` over the change in ``x``, from the lowest swept value
+    to the highest, within each replication (a Wald ratio of paired differences)."""
+    _column(runs, x), _column(runs, y)
+
+    def ratio(group: pd.DataFrame) -> float:
         ordered = group.sort_values("value")
-        low, high = ordered[y].iloc[0], ordered[y].iloc[-1]
-        return 100.0 * (low / high - 1.0) if high != 0 else math.nan
+        dx = ordered[x].iloc[-1] - ordered[x].iloc[0]
+        dy = ordered[y].iloc[-1] - ordered[y].iloc[0]
+        return scale * float(dy / dx) if dx != 0 else math.nan
 
-    values = _by_replication(runs, change)
+    values = _by_replication(runs, ratio)
     return Outcome(estimate(values), values)
 
 
 STATISTICS: dict[str, Callable[..., Outcome]] = {
     "replication_mean": replication_mean,
     "paired_slope": paired_slope,
-    "paired_elasticity": paired_elasticity,
-    "paired_change": paired_change,
+    "paired_peak": paired_peak,
+    "paired_ratio": paired_ratio,
 }
 
 
