@@ -3,8 +3,8 @@
 Migrants, their countries of origin and the societies that receive them: each party's welfare
 is one indicator of :mod:`model.catalogue` (docs/ODD.md, section 7.19); a change in it is an
 equivalent variation in PPP dollars a year, per origin-born person for the migrants and the
-origin (two parts of one fixed population), per native for the destination. The terminal tables, the reports, the figures and
-the classroom app all read the parties from here.
+origin (two parts of one fixed population), per native for the destination. The terminal
+tables, the reports, the figures and the classroom app all read the parties from here.
 """
 
 from __future__ import annotations

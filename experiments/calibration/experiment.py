@@ -19,10 +19,10 @@ from experiments.calibration.schema import CalibrationExperiment, PriorSpec
 from experiments.calibration.targets import select_targets
 from experiments.engine.tasks import scenario_data
 from experiments.sweep import load
-from experiments.sweep.paths import PathError, path_kind
 from model.calibration import Target
 from model.errors import InputError
 from model.scenario.loader import describe, load_scenario
+from model.scenario.paths import PathError, path_kind
 from model.scenario.schema import Scenario
 
 

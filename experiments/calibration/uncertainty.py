@@ -33,8 +33,8 @@ from experiments.parties import WELFARE_PARTIES
 from experiments.replications import Replications
 from experiments.scenarios import LoadedScenario
 from experiments.seeds import replication_seed
-from experiments.sweep.paths import PathError, path_kind
 from model.errors import InputError
+from model.scenario.paths import PathError, path_kind
 
 # Second spawn-key element of the posterior draws: apart from any key the model spawns itself.
 DRAW_KEY = 0x706F7374
