@@ -9,8 +9,9 @@ from model.simulation import RunResult
 
 
 def run_record(result: RunResult) -> dict[str, float]:
-    """Window means of every indicator and the cohort return statistics, in one flat mapping."""
-    return {**result.indicators, **result.cohorts}
+    """Window means of every indicator, the cohort return statistics and the parties' welfare
+    (present values by horizon, channels, groups: :func:`model.welfare.flat_record`), flat."""
+    return {**result.indicators, **result.cohorts, **result.welfare}
 
 
 def replication_table(results: list[RunResult], seed: int) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from model.model import RunObserver, TripleWinModel
 from model.scenario.schema import Scenario
+from model.welfare import flat_record
 
 
 @dataclass
@@ -39,6 +40,8 @@ class RunResult:
             (:func:`accounts_summary`).
         account_flows: Every money flow of every year (``year``, ``item``, ``source``,
             ``target``, ``amount``), when the yearly series are kept; else None.
+        welfare: The three parties' welfare at each horizon, flat
+            (:func:`model.welfare.flat_record`).
     """
 
     indicators: dict[str, float]
@@ -49,6 +52,7 @@ class RunResult:
     by_region: dict[str, dict[str, float]] = field(default_factory=dict)
     accounts: dict[str, Any] = field(default_factory=dict)
     account_flows: pd.DataFrame | None = None
+    welfare: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -106,6 +110,7 @@ def summarise(run: FinishedRun) -> RunResult:
         by_region=model.recorder.region_window_means(window),
         accounts=accounts_summary(model),
         account_flows=model.money.table(model.horizon) if model.recorder.first_year == 1 else None,
+        welfare=flat_record(model.welfare.results),
     )
 
 

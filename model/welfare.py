@@ -246,3 +246,40 @@ def _origin_household_items(model: TripleWinModel) -> dict[str, float]:
     stock_change = float(change[list(accounts)].sum())
     channels.add(totals, channels.SAVING, -stock_change)
     return totals
+
+
+def horizon_key(year: int, last: int) -> str:
+    """How a horizon is named in records: its year, or ``end`` for the last year of the run."""
+    return "end" if year == last else str(year)
+
+
+def channel_key(channel: str) -> str:
+    """A channel's name as a column: ``saving and assets`` -> ``saving_and_assets``."""
+    return channel.replace(" ", "_")
+
+
+def flat_record(results: dict[int, dict[str, Any]]) -> dict[str, float]:
+    """The welfare of a run as one flat mapping, for results tables and paired comparisons.
+
+    ``pv_PARTY_H`` and ``years_PARTY_H`` at each horizon ``H`` (``10``, ``20``, ``end``);
+    ``channel_PARTY_CHANNEL`` at the end; ``group_NAME`` and ``group_years_NAME`` at the end.
+    A party's equivalent variation against a baseline is the change of ``pv`` over the
+    baseline's ``years`` (:mod:`experiments.welfare`).
+    """
+    if not results:
+        return {}
+    last = max(results)
+    record: dict[str, float] = {}
+    for year, result in sorted(results.items()):
+        key = horizon_key(year, last)
+        for party, values in result["parties"].items():
+            record[f"pv_{party}_{key}"] = values["welfare"]
+            record[f"years_{party}_{key}"] = values["years"]
+    end = results[last]
+    for party, values in end["parties"].items():
+        for channel in channels.CHANNELS:
+            record[f"channel_{party}_{channel_key(channel)}"] = values["channels"].get(channel, 0.0)
+    for name, values in end["groups"].items():
+        record[f"group_{name}"] = values["welfare"]
+        record[f"group_years_{name}"] = values["years"]
+    return record
