@@ -40,6 +40,8 @@ class RunResult:
             (:func:`accounts_summary`).
         account_flows: Every money flow of every year (``year``, ``item``, ``source``,
             ``target``, ``amount``), when the yearly series are kept; else None.
+        account_stocks: Every money account's stock, inflows, outflows and residual per year,
+            when the yearly series are kept; else None.
         welfare: The three parties' welfare at each horizon, flat
             (:func:`model.welfare.flat_record`).
     """
@@ -52,6 +54,7 @@ class RunResult:
     by_region: dict[str, dict[str, float]] = field(default_factory=dict)
     accounts: dict[str, Any] = field(default_factory=dict)
     account_flows: pd.DataFrame | None = None
+    account_stocks: pd.DataFrame | None = None
     welfare: dict[str, float] = field(default_factory=dict)
 
 
@@ -98,6 +101,7 @@ def summarise(run: FinishedRun) -> RunResult:
     """Window means, yearly series, cohorts and regions of a finished run."""
     model = run.model
     window = min(model.params.simulation.evaluation_years, model.horizon)
+    yearly = model.recorder.first_year == 1
     return RunResult(
         indicators=model.recorder.window_means(window),
         by_country=model.recorder.country_window_means(window),
@@ -109,7 +113,8 @@ def summarise(run: FinishedRun) -> RunResult:
         },
         by_region=model.recorder.region_window_means(window),
         accounts=accounts_summary(model),
-        account_flows=model.money.table(model.horizon) if model.recorder.first_year == 1 else None,
+        account_flows=model.money.table(model.horizon) if yearly else None,
+        account_stocks=model.money.stock_table(model.horizon) if yearly else None,
         welfare=flat_record(model.welfare.results),
     )
 

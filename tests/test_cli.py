@@ -57,6 +57,36 @@ def test_run_json_has_every_canonical_indicator(baseline_json):
         assert low <= value["mean"] <= high, name
 
 
+def test_run_json_carries_the_books_and_the_folder_the_accounts(baseline_json):
+    document, _, folder = baseline_json
+    accounts = document["accounts"]
+    assert accounts["max_relative_residual"] <= 1e-9 and accounts["people_residual"] == 0
+    sectors = accounts["sectors"]
+    for name in (
+        "origin_households",
+        "migrants",
+        "origin_government",
+        "destination_government",
+        "remittance_providers",
+    ):
+        assert set(sectors[name]) == {"inflows", "outflows", "stock_change"}
+        total = sectors[name]
+        # Government accounts' stock is minus the debt: inflows - outflows is its change.
+        assert total["inflows"] - total["outflows"] == pytest.approx(
+            total["stock_change"], rel=1e-6, abs=1e-3
+        )
+    flows = pd.read_parquet(folder / "accounts.parquet")
+    assert set(flows.columns) == {"replication", "year", "item", "source", "target", "amount"}
+    assert set(flows["replication"]) == set(range(5))
+    stocks = pd.read_parquet(folder / "account_stocks.parquet")
+    assert (
+        stocks["residual"].abs() <= 1e-6 * stocks[["inflows", "outflows"]].max(axis=1) + 1e-6
+    ).all()
+    assert (folder / "accounts.png").stat().st_size > 10_000
+    assert document["indicators"]["households_without_residents"]["mean"] == 0
+    assert document["indicators"]["second_generation"]["mean"] > 0
+
+
 def test_same_command_twice_gives_identical_numbers(baseline_json):
     first, second, _ = baseline_json
     assert first["indicators"] == second["indicators"]
@@ -88,7 +118,7 @@ def test_run_report_writes_every_indicator_in_its_unit_and_lists_the_files(basel
     assert f"{100 * poverty:.1f}%" in page, "a share is written in % as in the terminal"
     for name in ("replications.parquet", "regions.parquet", "manifest.json", "yearly.png"):
         assert f"<code>{name}</code>" in page, name
-    assert page.count('<img src="data:image/png;base64,') == 1
+    assert page.count('<img src="data:image/png;base64,') == 2  # the yearly paths and the books
 
 
 def write(path: Path, text: str) -> Path:

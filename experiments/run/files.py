@@ -16,4 +16,27 @@ REGIONS = ResultFile(
 YEARLY_FIGURE = ResultFile(
     "yearly.png", "the main indicators year by year: mean over replications with its 95% band"
 )
-FILES = (SUMMARY, REPLICATIONS, YEARLY, COUNTRIES, REGIONS, YEARLY_FIGURE, MANIFEST)
+ACCOUNTS = ResultFile(
+    "accounts.parquet",
+    "the social accounting matrix: every money flow of every year and replication, "
+    "from one account to another",
+)
+ACCOUNT_STOCKS = ResultFile(
+    "account_stocks.parquet",
+    "every money account's stock, inflows, outflows and residual per year and replication",
+)
+ACCOUNTS_FIGURE = ResultFile(
+    "accounts.png", "the money flows between sectors in the evaluation window (Sankey diagrams)"
+)
+FILES = (
+    SUMMARY,
+    REPLICATIONS,
+    YEARLY,
+    COUNTRIES,
+    REGIONS,
+    ACCOUNTS,
+    ACCOUNT_STOCKS,
+    YEARLY_FIGURE,
+    ACCOUNTS_FIGURE,
+    MANIFEST,
+)

@@ -16,7 +16,7 @@ from experiments.figures.yearly import yearly_bands
 from experiments.progress import progress_bar
 from experiments.replications import Replications, run_replications
 from experiments.result_files import MANIFEST
-from experiments.run import files
+from experiments.run import accounts, files
 from experiments.scenarios import LoadedScenario
 from experiments.statistics import Estimate, estimate
 from experiments.tables import console, country_table, indicator_table
@@ -41,11 +41,14 @@ COUNTRY_INDICATORS = (
 def json_document(replications: Replications, folder: Path) -> dict[str, Any]:
     """The ``run --json`` document, with per-country means when there are several countries."""
     summary = replications.summary()
+    first = replications.results[0]
+    reported = [*first.indicators, *first.cohorts]
     document: dict[str, Any] = {
         "scenario": replications.name,
         "replications": len(replications.results),
         "seed": replications.seed,
-        "indicators": {name: value.as_json() for name, value in summary.items()},
+        "indicators": {name: summary[name].as_json() for name in reported},
+        "accounts": accounts.document(replications.results),
     }
     countries = replications.country_summary()
     if len(countries) > 2:
@@ -85,6 +88,9 @@ def write_results(
     results.write_parquet(files.YEARLY.path(folder), records.yearly_table(done.results))
     results.write_parquet(files.COUNTRIES.path(folder), records.country_table(done.results))
     results.write_parquet(files.REGIONS.path(folder), records.region_table(done.results))
+    flows = accounts.flows_table(done.results)
+    results.write_parquet(files.ACCOUNTS.path(folder), flows)
+    results.write_parquet(files.ACCOUNT_STOCKS.path(folder), accounts.stocks_table(done.results))
     results.write_json(files.SUMMARY.path(folder), document)
     frames = {done.name: records.yearly_table(done.results)}
     window = loaded.scenario.simulation.evaluation_years
@@ -93,6 +99,15 @@ def write_results(
     results.write_figure(
         files.YEARLY_FIGURE.path(folder),
         yearly_bands(frames, title=title, evaluation_years=window),
+    )
+    first = loaded.scenario.simulation.years - window + 1
+    results.write_figure(
+        files.ACCOUNTS_FIGURE.path(folder),
+        accounts.sankey_figure(
+            accounts.window_flows(flows, first),
+            f"{done.name}: money flows between sectors, yearly mean of years {first}-"
+            f"{loaded.scenario.simulation.years} over {count} replications (PPP $)",
+        ),
     )
     results.write_json(
         MANIFEST.path(folder),

@@ -37,6 +37,42 @@ def indicator_rows(indicators: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
+def books(folder: Path, summary: dict[str, Any]) -> str:
+    """How the money and people accounts closed, and the money flows between sectors."""
+    accounts = summary.get("accounts")
+    if not accounts:
+        return paragraph("This folder has no accounts (it predates them).", "note")
+    text = paragraph(
+        "Every payment goes from one named account to another (a social accounting matrix), "
+        "and every account's stock, measured from the model's state, changes by exactly its "
+        "inflows less its outflows: the largest relative residual of any account in any year "
+        f"was {accounts['max_relative_residual']:.1e}, and the people accounts (births, deaths, "
+        f"moves) were off by {accounts['people_residual']} persons (docs/ODD.md, section 7.25)."
+    )
+    rows = [
+        [
+            escape(sector.replace("_", " ")),
+            escape(f"{totals['inflows']:,.0f}"),
+            escape(f"{totals['outflows']:,.0f}"),
+            escape(f"{totals['stock_change']:,.0f}"),
+        ]
+        for sector, totals in accounts["sectors"].items()
+    ]
+    table = html_table(
+        ["sector", "inflows", "outflows", "change of stock"],
+        rows,
+        "Each sector over the run (PPP $, mean over replications)",
+    )
+    diagram = ""
+    if files.ACCOUNTS_FIGURE.path(folder).exists():
+        diagram = figure(
+            files.ACCOUNTS_FIGURE.path(folder),
+            "Flows between sectors in the evaluation window, payers on the left, receivers on "
+            "the right; the largest flows that cover 97% of the money moved.",
+        )
+    return text + diagram + table
+
+
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
     """What the scenario does to the three parties, every indicator, and the yearly paths."""
     summary = json.loads(files.SUMMARY.path(folder).read_text())
@@ -74,5 +110,6 @@ def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
             ),
         ),
         Section("Every indicator", table),
+        Section("The books", books(folder, summary)),
         Section("The data behind this page", bullets(data, escaped=True)),
     ]
