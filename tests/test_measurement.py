@@ -25,8 +25,8 @@ NO_ERRORS = {
     "survey_nonresponse_migrant": 0.0,
     "remittance_recall_bias": 0.0,
     "remittance_recall_sd": 0.0,
-    "exit_recording": 1.0,
-    "death_registration": 1.0,
+    "exit_unrecorded": 0.0,
+    "death_unregistered": 0.0,
 }
 TWO_BY_TWO = {
     "origins": {"south": {"gdp_per_capita": 6000.0}, "east": {"gdp_per_capita": 11000.0}},
@@ -121,7 +121,7 @@ def test_observing_never_changes_the_simulation():
 
 
 def test_register_keeps_ghosts_of_unrecorded_departures():
-    never = {**NO_ERRORS, "exit_recording": 0.0, "register_lapse_years": 100}
+    never = {**NO_ERRORS, "exit_unrecorded": 1.0, "register_lapse_years": 100}
     observed = observe_run(small(measurement=never), 14)
     register = observed.observed["permit_stock"].set_index("year")["legal"]
     true = observed.truth["stocks"].set_index("year")["legal"]
