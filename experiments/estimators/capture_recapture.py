@@ -19,7 +19,9 @@
   variance. Missed links (``measurement.list_linkage_error``) make it too high.
 
 Neither is exact: both are models of who gets caught, scored here by how often their intervals
-hold the truth. Intervals are Chao's (1987) log-normal ones, never below the number seen.
+hold the truth. Intervals are Chao's (1987) log-normal ones, never below the number seen. Where
+the lists are too thin for the models (no one apprehended twice; no overlap of the lists), the
+estimators fall back on Chao's lower bound and on Chapman's estimate, as documented below.
 """
 
 from __future__ import annotations
@@ -51,21 +53,25 @@ def covariates(records: pd.DataFrame) -> pd.DataFrame:
     return frame[varying]
 
 
-def _fit_truncated(seen: pd.DataFrame):
-    """The zero-truncated Poisson fit with the most covariates that the data can support.
+def _fit_truncated(seen: pd.DataFrame) -> tuple[pd.DataFrame, object]:
+    """The zero-truncated Poisson fit of the covariate set with the smallest AIC.
 
-    Covariates are dropped (roles first, then the rest) when the fit does not converge to a
-    finite, invertible information matrix, as happens when few people are seen.
+    The candidates are nested (all covariates; without the roles; without years abroad; the
+    intercept alone), as in the Dutch estimates' model selection (van der Heijden et al. 2003);
+    fits that do not converge to a finite covariance are skipped.
     """
     from statsmodels.discrete.truncated_model import TruncatedLFPoisson
 
     full = covariates(seen)
-    for columns in (
+    candidates = [
         list(full.columns),
         [c for c in full.columns if c not in ("spouse", "child")],
+        [c for c in full.columns if c not in ("spouse", "child", "years_abroad")],
         ["intercept"],
-    ):
-        exog = full[columns]
+    ]
+    best = None
+    for columns in dict.fromkeys(tuple(c) for c in candidates):
+        exog = full[list(columns)]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -75,18 +81,14 @@ def _fit_truncated(seen: pd.DataFrame):
                 covariance = np.asarray(result.cov_params())
             except (ValueError, np.linalg.LinAlgError):
                 continue
-        if result.mle_retvals.get("converged", True) and np.isfinite(covariance).all():
-            return exog, result
-    return exog, result
+        usable = result.mle_retvals.get("converged", True) and np.isfinite(covariance).all()
+        if usable and math.isfinite(result.aic) and (best is None or result.aic < best[1].aic):
+            best = (exog, result)
+    return best if best is not None else (full[["intercept"]], None)
 
 
-def truncated_poisson(records: pd.DataFrame) -> tuple[float, float, int]:
-    """Population size from the police list's counts: estimate, standard error, people seen."""
-    seen = records[records["on_police_list"]]
-    count = len(seen)
-    if count < 2:
-        return float(count), math.nan, count
-    exog, result = _fit_truncated(seen)
+def _horvitz_thompson(exog: pd.DataFrame, result) -> tuple[float, float]:
+    """Population size and standard error from a truncated Poisson fit (van der Heijden 2003)."""
     design = exog.to_numpy()
     rate = np.exp(design @ np.asarray(result.params))
     seen_chance = -np.expm1(-rate)
@@ -94,7 +96,39 @@ def truncated_poisson(records: pd.DataFrame) -> tuple[float, float, int]:
     gradient = -(np.exp(-rate) * rate / seen_chance**2) @ design
     parameters = float(gradient @ np.asarray(result.cov_params()) @ gradient)
     binomial = float(((1.0 - seen_chance) / seen_chance**2).sum())
-    return estimate, math.sqrt(max(binomial + parameters, 0.0)), count
+    return estimate, math.sqrt(max(binomial + parameters, 0.0))
+
+
+def truncated_poisson(records: pd.DataFrame) -> tuple[float, float, int]:
+    """Population size from the police list's counts: estimate, standard error, people seen."""
+    seen = records[records["on_police_list"]]
+    count = len(seen)
+    once = int((seen["apprehensions"] == 1).sum())
+    twice = int((seen["apprehensions"] == 2).sum())
+    exog, result = _fit_truncated(seen) if count >= 2 and twice > 0 else (None, None)
+    if result is not None:
+        estimate, se = _horvitz_thompson(exog, result)
+        if math.isfinite(estimate) and estimate <= count * (1 + once):
+            return estimate, se, count
+    return (*chao(count, once, twice), count)
+
+
+def chao(seen: int, once: int, twice: int) -> tuple[float, float]:
+    """Chao's bias-corrected lower bound from the people seen once and twice, and its error.
+
+    ``N = n + f1 (f1 - 1) / (2 (f2 + 1))`` (Chao 1987, Biometrics 43; the bias-corrected form
+    of Chao 2005, Encyclopedia of Statistical Sciences, with its variance). The fallback when no
+    one was seen twice (the counts then say nothing about the unseen, and the Poisson fit
+    diverges) or the fit extrapolates beyond ``n (1 + f1)``.
+    """
+    f1, f2 = float(once), float(twice)
+    estimate = seen + f1 * (f1 - 1) / (2 * (f2 + 1))
+    variance = (
+        f1 * (f1 - 1) / (2 * (f2 + 1))
+        + f1 * (2 * f1 - 1) ** 2 / (4 * (f2 + 1) ** 2)
+        + f1**2 * f2 * (f1 - 1) ** 2 / (4 * (f2 + 1) ** 4)
+    )
+    return float(estimate), math.sqrt(variance)
 
 
 def two_lists(records: pd.DataFrame) -> tuple[float, float, int]:
@@ -125,9 +159,31 @@ def two_lists(records: pd.DataFrame) -> tuple[float, float, int]:
     estimate = count + float(unseen.sum())
     gradient = unseen @ unseen_design
     variance = float(gradient @ np.asarray(result.cov_params()) @ gradient) + float(unseen.sum())
-    if not math.isfinite(estimate):
-        return math.nan, math.nan, count
-    return estimate, math.sqrt(max(variance, 0.0)), count
+    if result.converged and math.isfinite(variance) and estimate <= _chapman_ceiling(records):
+        return estimate, math.sqrt(max(variance, 0.0)), count
+    return (*chapman(records), count)
+
+
+def chapman(records: pd.DataFrame) -> tuple[float, float]:
+    """Chapman's (1951) two-list estimate and its variance (Seber 1982, eq. 3.7), no covariates.
+
+    The fallback when the covariate model cannot be fitted (too few people on both lists): it
+    is finite even when no one is on both lists.
+    """
+    police = float(records["on_police_list"].sum())
+    health = float(records["on_health_list"].sum())
+    both = float((records["on_police_list"] & records["on_health_list"]).sum())
+    estimate = (police + 1) * (health + 1) / (both + 1) - 1
+    variance = (police + 1) * (health + 1) * (police - both) * (health - both)
+    variance /= (both + 1) ** 2 * (both + 2)
+    return estimate, math.sqrt(variance)
+
+
+def _chapman_ceiling(records: pd.DataFrame) -> float:
+    """The largest size the lists can support without covariates: Chapman's with no overlap."""
+    police = float(records["on_police_list"].sum())
+    health = float(records["on_health_list"].sum())
+    return (police + 1) * (health + 1) - 1
 
 
 def _cell_design(stratum: str, names: list[str], police: bool, health: bool) -> list[float]:
