@@ -52,6 +52,8 @@ def random_groups(
         fraction: The sampling fraction (for the finite population correction).
     """
     value = statistic(lambda frame: frame)
+    if fraction >= 1.0:
+        return WithVariance(value, 0.0)  # a complete sample has no sampling error
     replicates = np.array([statistic(_group(g)) for g in range(RANDOM_GROUPS)], dtype=float)
     replicates = replicates[np.isfinite(replicates)]
     if replicates.size < 2 or not math.isfinite(value):

@@ -95,7 +95,7 @@ def wage_gap(survey: pd.DataFrame) -> float:
         natives["weight"].groupby(natives["education"]).sum()
     )
     migrants = paid[paid["born_abroad"] & (paid["relationship"] == REFERENCE)]
-    relative = migrants["wage"] / migrants["education"].map(native_wage)
+    relative = migrants["wage"] / migrants["education"].map(native_wage).astype(float)
     keep = relative.notna()
     return indicators.wage_gap(
         float((relative[keep] * migrants.loc[keep, "weight"]).sum()),
