@@ -132,36 +132,59 @@ def chao(seen: int, once: int, twice: int) -> tuple[float, float]:
 
 
 def two_lists(records: pd.DataFrame) -> tuple[float, float, int]:
-    """Population size from the linked police and health lists: estimate, standard error, seen."""
-    import statsmodels.api as sm
+    """Population size from the linked police and health lists: estimate, standard error, seen.
 
+    Log-linear models of the observed cells by stratum (role and job), the lists independent
+    within strata; candidate models let each list's capture rate shift for children, for people
+    with a job, for both, or for neither, and the smallest AIC among those that fit wins (model
+    selection as in van der Heijden et al. 2012). Chapman's estimate is the fallback.
+    """
     count = len(records)
     strata = records.assign(
         stratum=records["role"] + np.where(records["employed"], " employed", "")
     )
-    cells = (
-        strata.groupby(["stratum", "on_police_list", "on_health_list"]).size().rename("people")
-    ).reset_index()
-    names = sorted(cells["stratum"].unique())
-    observed = cells.set_index(["stratum", "on_police_list", "on_health_list"])["people"]
+    cells = strata.groupby(["stratum", "on_police_list", "on_health_list"]).size()
+    names = sorted(strata["stratum"].unique())
+    best = None
+    for shifts in ((), ("child",), ("employed",), ("child", "employed")):
+        fitted = _fit_cells(cells, names, shifts)
+        if fitted is None or fitted[0] + count > _chapman_ceiling(records):
+            continue
+        if best is None or fitted[2] < best[2]:
+            best = fitted
+    if best is None:
+        return (*chapman(records), count)
+    unseen, variance, _ = best
+    return count + unseen, math.sqrt(max(variance, 0.0)), count
+
+
+def _fit_cells(
+    cells: pd.Series, names: list[str], shifts: tuple[str, ...]
+) -> tuple[float, float, float] | None:
+    """Unseen people, the variance of the estimate and the AIC of one log-linear model."""
+    import statsmodels.api as sm
+
     rows, counts = [], []
     for stratum in names:
         for police, health in ((True, False), (False, True), (True, True)):
-            rows.append(_cell_design(stratum, names, police, health))
-            counts.append(float(observed.get((stratum, police, health), 0.0)))
+            rows.append(_cell_design(stratum, names, police, health, shifts))
+            counts.append(float(cells.get((stratum, police, health), 0.0)))
     design = np.array(rows)
     keep = design.any(axis=0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = sm.GLM(np.array(counts), design[:, keep], family=sm.families.Poisson()).fit()
-    unseen_design = np.array([_cell_design(s, names, False, False) for s in names])[:, keep]
-    unseen = np.exp(unseen_design @ np.asarray(result.params))
-    estimate = count + float(unseen.sum())
-    gradient = unseen @ unseen_design
-    variance = float(gradient @ np.asarray(result.cov_params()) @ gradient) + float(unseen.sum())
-    if result.converged and math.isfinite(variance) and estimate <= _chapman_ceiling(records):
-        return estimate, math.sqrt(max(variance, 0.0)), count
-    return (*chapman(records), count)
+        try:
+            result = sm.GLM(np.array(counts), design[:, keep], family=sm.families.Poisson()).fit()
+            covariance = np.asarray(result.cov_params())
+        except (ValueError, np.linalg.LinAlgError):
+            return None
+    unseen_design = np.array([_cell_design(s, names, False, False, shifts) for s in names])
+    unseen = np.exp(unseen_design[:, keep] @ np.asarray(result.params))
+    gradient = unseen @ unseen_design[:, keep]
+    variance = float(gradient @ covariance @ gradient) + float(unseen.sum())
+    if not (result.converged and math.isfinite(variance) and np.isfinite(unseen).all()):
+        return None
+    return float(unseen.sum()), variance, float(result.aic)
 
 
 def chapman(records: pd.DataFrame) -> tuple[float, float]:
@@ -186,10 +209,12 @@ def _chapman_ceiling(records: pd.DataFrame) -> float:
     return (police + 1) * (health + 1) - 1
 
 
-def _cell_design(stratum: str, names: list[str], police: bool, health: bool) -> list[float]:
-    """Stratum intercepts, each list's main effect and its shift for children and for a job."""
-    child = float(stratum.startswith("child"))
-    employed = float(stratum.endswith("employed"))
+def _cell_design(
+    stratum: str, names: list[str], police: bool, health: bool, shifts: tuple[str, ...]
+) -> list[float]:
+    """Stratum intercepts, each list's main effect and its shifts (for children, for a job)."""
+    child = float(stratum.startswith("child")) if "child" in shifts else 0.0
+    employed = float(stratum.endswith("employed")) if "employed" in shifts else 0.0
     intercepts = [float(stratum == name) for name in names]
     return [
         *intercepts,
