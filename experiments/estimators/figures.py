@@ -68,11 +68,14 @@ def sweep_figure(sweep: pd.DataFrame) -> Figure:
     """Relative bias, relative RMSE and coverage of each estimator against the swept value."""
     parameter = str(sweep["parameter"].iloc[0])
     figure, axes = plt.subplots(1, 3, figsize=(13, 4.2))
-    for name, group in sweep.groupby("estimator", sort=False):
+    colours = plt.get_cmap("tab20").colors
+    markers = "osD^v<>ph*"
+    for i, (name, group) in enumerate(sweep.groupby("estimator", sort=False)):
         scale = abs(group["truth"].mean()) or 1.0
-        axes[0].plot(group["value"], group["bias"] / scale, marker="o", label=name)
-        axes[1].plot(group["value"], group["rmse"] / scale, marker="o")
-        axes[2].plot(group["value"], group["coverage"], marker="o")
+        style = {"color": colours[i % len(colours)], "marker": markers[i % len(markers)]}
+        axes[0].plot(group["value"], group["bias"] / scale, label=name, **style)
+        axes[1].plot(group["value"], group["rmse"] / scale, **style)
+        axes[2].plot(group["value"], group["coverage"], **style)
     axes[0].axhline(0.0, color="grey", lw=0.8)
     axes[2].axhline(NOMINAL, color="grey", lw=0.8, ls="--")
     for axis, title in zip(
