@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pandas as pd
 import pytest
 
-from experiments.cli import main
-from experiments.estimation import all_estimates, remittance_scale_up, residual_method
+from experiments.estimators.bank import BANK, all_estimates, headline
+from experiments.estimators.remittances import remittance_scale_up
+from experiments.estimators.stocks import residual_method
 from model.model import TripleWinModel
 from model.observation import household_survey
-from model.observation.observer import Observations, Observer, observe_run
+from model.observation.observer import Observations, Observer, observe_run, observe_variants
+from model.scenario.measurement import DESIGN, ERRORS, Measurement, without_errors
 from model.simulation import simulate
-from tests.conftest import SCENARIOS, small
+from tests.conftest import small
 
 NO_ERRORS = {
     "census_interval": 5,
-    "census_undercount_irregular": 0.0,
-    "census_undercount_regular": 0.0,
+    **dict.fromkeys(ERRORS, 0.0),
+    "census_sample_fraction": 1.0,
     "survey_fraction": 1.0,
-    "survey_nonresponse": 0.0,
-    "survey_nonresponse_migrant": 0.0,
-    "remittance_recall_bias": 0.0,
-    "remittance_recall_sd": 0.0,
-    "exit_recording": 1.0,
-    "death_registration": 1.0,
+    "lfs_fraction": 1.0,
 }
 TWO_BY_TWO = {
     "origins": {"south": {"gdp_per_capita": 6000.0}, "east": {"gdp_per_capita": 11000.0}},
@@ -45,7 +40,7 @@ TWO_BY_TWO = {
 
 @pytest.fixture(scope="module")
 def exact() -> Observations:
-    """Two origins and two destinations observed without any error."""
+    """Two origins and two destinations observed without any error and with complete samples."""
     return observe_run(small(replace=TWO_BY_TWO, measurement=NO_ERRORS), 11)
 
 
@@ -55,20 +50,40 @@ def default() -> Observations:
     return observe_run(small(measurement={"census_interval": 5}), 11)
 
 
-def test_without_errors_every_estimator_recovers_the_truth(exact):
+def test_every_measurement_parameter_is_an_error_or_a_design_choice():
+    assert set(ERRORS) | set(DESIGN) == set(Measurement.model_fields)
+    assert not set(ERRORS) & set(DESIGN)
+    switched_off = without_errors(Measurement(), full_samples=True)
+    assert all(getattr(switched_off, name) == 0 for name in ERRORS)
+    # The defaults make errors: a bank scored at defaults is not scored on perfect data.
+    assert sum(getattr(Measurement(), name) != 0 for name in ERRORS) >= len(ERRORS) - 1
+
+
+def test_without_errors_the_exact_estimators_recover_the_truth(exact):
+    """Every census year and interval, every corridor: exact, or to rounding for natives' rates."""
     estimates = all_estimates(exact)
-    assert set(estimates["estimator"]) == {
-        "residual method",
-        "demographic accounting",
-        "remittance scale-up",
-    }
-    assert len(estimates) == 3 * 4 + 2 * 4 + 3 * 2  # census years x corridors, ..., x origins
-    counts = estimates[estimates["estimator"] != "remittance scale-up"]
+    exact_names = {e.name for e in BANK if e.exact}
+    assert exact_names <= set(estimates["estimator"]) and len(exact_names) >= 9
+    counts = estimates[
+        estimates["estimator"].isin(["residual method", "demographic accounting", "emigrant stock"])
+    ]
     # Not a test of zeros against zeros: a corridor's irregular stock may be empty in a year.
-    assert (counts["truth"] > 0).mean() > 0.9
-    np.testing.assert_array_equal(counts["estimate"], counts["truth"])
+    assert (counts["truth"] > 0).mean() > 0.9 and len(counts) == 3 * 5 + 2 * 5 + 3 * 3
+    np.testing.assert_allclose(counts["estimate"], counts["truth"], rtol=1e-12, atol=1e-9)
     money = estimates[estimates["estimator"] == "remittance scale-up"]
     np.testing.assert_allclose(money["estimate"], money["truth"], rtol=1e-12)
+    shares = estimates[estimates["estimator"].isin(["language shift"])]
+    np.testing.assert_allclose(shares["estimate"], shares["truth"], rtol=1e-12)
+    # Natives are fractional counts in the model and whole persons in the census: rounding.
+    rates = estimates[
+        estimates["estimator"].isin(
+            ["employment gap", "unemployment gap", "wage gap", "dissimilarity index"]
+        )
+    ]
+    np.testing.assert_allclose(rates["estimate"], rates["truth"], atol=5e-3)
+    # Complete samples have no sampling error: the intervals shrink to the estimate.
+    exact_rows = estimates[estimates["estimator"].isin(exact_names)]
+    np.testing.assert_allclose(exact_rows["high"] - exact_rows["low"], 0.0, atol=1e-6)
 
 
 def test_the_truth_balances_stocks_and_flows_every_year(exact):
@@ -81,14 +96,18 @@ def test_the_truth_balances_stocks_and_flows_every_year(exact):
     np.testing.assert_array_equal(change, balance.loc[change.index])
 
 
-def test_with_default_errors_the_residual_method_undercounts(default):
+def test_with_undercounts_and_ghosts_alone_the_residual_method_undercounts():
     """Census undercounts and unrecorded exits can only lower the estimate (documented sign)."""
-    estimates = all_estimates(default)
-    residual = estimates[estimates["estimator"] == "residual method"]
-    assert list(residual["period"]) == ["5", "10", "15"]
-    assert (residual["error"] < 0).all()
-    assert np.allclose(residual["error"], residual["estimate"] - residual["truth"])
-    assert (residual["relative_error"] < 0).all()
+    errors = {
+        **NO_ERRORS,
+        "census_undercount_irregular": 0.1,
+        "census_undercount_regular": 0.02,
+        "exit_unrecorded": 0.2,
+    }
+    observed = observe_run(small(measurement=errors), 11)
+    residual = [e for y in observed.census_years for e in residual_method(observed, y)]
+    assert [e.period for e in residual if e.destination == "all"] == ["5", "10", "15"]
+    assert all(e.error < 0 and e.relative_error < 0 for e in residual)
 
 
 def test_correcting_for_the_true_undercount_removes_most_of_its_bias():
@@ -102,25 +121,39 @@ def test_correcting_for_the_true_undercount_removes_most_of_its_bias():
 
 
 def test_a_larger_undercount_misses_everyone_a_smaller_one_missed():
-    counts = []
-    for undercount in (0.1, 0.4):
-        measurement = {"census_interval": 5, "census_undercount_irregular": undercount}
-        census = observe_run(small(measurement=measurement), 13).observed["census"]
-        counts.append(census["foreign_born"].to_numpy())
-    assert np.all(counts[1] <= counts[0]) and counts[1].sum() < counts[0].sum()
+    scenario = small(measurement={"census_interval": 5})
+    settings = [
+        scenario.measurement.model_copy(update={"census_undercount_irregular": u})
+        for u in (0.1, 0.4)
+    ]
+    smaller, larger = (
+        o.observed["census"]["foreign_born"].to_numpy()
+        for o in observe_variants(scenario, 13, settings)
+    )
+    assert np.all(larger <= smaller) and larger.sum() < smaller.sum()
 
 
 def test_observing_never_changes_the_simulation():
     scenario = small(measurement={"census_interval": 3})
     plain = simulate(scenario, 21)
-    observer = Observer()
-    watched = simulate(scenario, 21, observers=[observer])
-    assert observer.observations().census_years, "the observer took no census"
+    observers = [Observer(), Observer(without_errors(scenario.measurement))]
+    watched = simulate(scenario, 21, observers=observers)
+    assert all(o.observations().census_years for o in observers), "no census was taken"
     pd.testing.assert_frame_equal(watched.yearly, plain.yearly)
 
 
+def test_observers_of_one_run_share_its_truth_and_differ_in_what_they_see():
+    scenario = small(measurement={"census_interval": 5})
+    noisy, clean = observe_variants(
+        scenario, 22, [scenario.measurement, without_errors(scenario.measurement)]
+    )
+    for name in ("stocks", "flows", "integration"):
+        pd.testing.assert_frame_equal(noisy.truth[name], clean.truth[name])
+    assert not noisy.observed["permit_stock"].equals(clean.observed["permit_stock"])
+
+
 def test_register_keeps_ghosts_of_unrecorded_departures():
-    never = {**NO_ERRORS, "exit_recording": 0.0, "register_lapse_years": 100}
+    never = {**NO_ERRORS, "exit_unrecorded": 1.0, "register_lapse_years": 100}
     observed = observe_run(small(measurement=never), 14)
     register = observed.observed["permit_stock"].set_index("year")["legal"]
     true = observed.truth["stocks"].set_index("year")["legal"]
@@ -179,10 +212,11 @@ def test_remittance_scale_up_uses_only_respondents(default):
     assert survey.loc[~survey["responded"], "remittances_received"].isna().all()
     weights = survey.loc[survey["responded"], "weight"]
     assert weights.sum() == pytest.approx(400)  # respondents stand for every household
-    (estimate,) = remittance_scale_up(default, year)
+    estimate = remittance_scale_up(default, year)[-1]
     assert estimate.estimate == pytest.approx(
         (weights * survey.loc[survey["responded"], "remittances_received"]).sum()
     )
+    assert estimate.low < estimate.estimate < estimate.high
 
 
 def test_bilateral_stock_table_has_the_un_desa_shape(exact):
@@ -196,42 +230,11 @@ def test_bilateral_stock_table_has_the_un_desa_shape(exact):
     assert {"inflow", "outflow", "net"} <= set(flows.columns)
 
 
-def test_survey_command_writes_observed_truth_estimates_and_manifest(tmp_path, capsys):
-    """The issue's command: ``run.py survey scenarios/baseline.yaml --out DIR`` (in process)."""
-    out = tmp_path / "survey"
-    assert main(["survey", str(SCENARIOS / "baseline.yaml"), "--out", str(out), "--json"]) == 0
-    document = json.loads(capsys.readouterr().out)
-    manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["command"] == "survey" and manifest["census_years"] == [10, 20, 30, 40]
-    for name in ("census", "household_survey", "permit_entries", "bilateral_stocks"):
-        assert (out / "observed" / f"{name}.csv").is_file(), name
-        assert f"observed/{name}.parquet" in manifest["outputs"], name
-    for name in ("stocks", "flows", "remittances"):
-        assert (out / "truth" / f"{name}.parquet").is_file(), name
-    estimates = pd.read_parquet(out / "estimates.parquet")
-    residual = estimates[estimates["estimator"] == "residual method"]
-    assert len(residual) == 4 and (residual["error"] < 0).all()
-    assert len(document["estimates"]) == len(estimates)
-    assert document["measurement"]["census_undercount_irregular"] == 0.1
-
-
-@pytest.mark.parametrize(
-    ("arguments", "where", "key", "allowed"),
-    [
-        (
-            ["--set", "measurement.census_undercount_irregular=1.5"],
-            "--set measurement.census_undercount_irregular=1.5",
-            "measurement.census_undercount_irregular",
-            "at most 1",
-        ),
-        (["--years", "5"], "baseline.yaml", "measurement.census_interval", "at most 5"),
-    ],
-)
-def test_survey_command_rejects_bad_measurement_settings(
-    tmp_path, capsys, arguments, where, key, allowed
-):
-    scenario = str(SCENARIOS / "baseline.yaml")
-    assert main(["survey", scenario, "--out", str(tmp_path / "out"), *arguments]) == 2
-    message = capsys.readouterr().err.strip().splitlines()[-1]
-    assert where in message and key in message and allowed in message
-    assert not (tmp_path / "out").exists()
+def test_headline_is_the_last_period_for_all_places(default):
+    estimates = all_estimates(default, every_census=False)
+    lines = headline(estimates)
+    assert list(lines["estimator"]) == [e.name for e in BANK]
+    assert set(lines["destination"]) == {"all"} and set(lines["origin"]) == {"all"}
+    last = str(default.census_years[-1])
+    assert all(p in (last, f"{default.census_years[-2]}-{last}") for p in lines["period"])
+    assert np.isfinite(lines[["estimate", "low", "high", "truth"]].to_numpy()).all()

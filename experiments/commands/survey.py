@@ -1,39 +1,38 @@
-"""``run.py survey SCENARIO``: what a census, a survey and registers would observe, beside the truth.
+"""``run.py survey SCENARIO``: the estimation laboratory, estimators scored against the truth.
 
-One run of the scenario (replication 0 of the seed, the same population as replication 0 of
-``run``) with the observers of :mod:`model.observation` at work. The results folder holds
-``observed/`` (the published tables, Parquet and CSV), ``truth/`` (the true tables, Parquet and
-CSV), ``estimates.parquet`` and ``estimates.csv`` (each estimator of :mod:`experiments.estimation`
-with its estimate, the truth and the error), ``summary.json`` (the ``--json`` document) and
-``manifest.json``, written last.
+Replications of the scenario are simulated with observers at work (a census and its microdata
+sample, a labour force survey, an origin household survey, registers and administrative lists);
+every estimator of :mod:`experiments.estimators` is applied to what they publish and scored
+against the truth over the replications. The work is done by
+:mod:`experiments.estimators.laboratory`; the folder is written by
+:mod:`experiments.estimators.outputs` (file names in :mod:`experiments.survey_files`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
-import time
 from pathlib import Path
-from typing import Any
 
 from experiments.commands.options import positive_int, seed_int
 from model.errors import InputError
 
-DESCRIPTION = """Simulate one run of a scenario and write what observers would see of it: a
-destination census (foreign-born by country of birth; irregular migrants undercounted), an origin
-household survey (a sample: members abroad, returns, remittances with recall error and
-non-response), permit records (legal entries by channel; many exits unrecorded) and bilateral stock
-and flow tables shaped like UN DESA's; beside them, the truth, and three estimators (residual
-method, demographic accounting, remittance scale-up) with their errors. Measurement errors are the
-scenario's measurement section (--set measurement.census_undercount_irregular=0.2, say)."""
+DESCRIPTION = """Simulate replications of a scenario and let observers see them as statistical
+offices would: a destination census with a microdata sample, a labour force survey (rotating
+panel), an origin household survey, permit and population registers, the origin's emigration
+records, and police and health-care lists of irregular migrants, each with documented errors
+(the scenario's measurement section). Thirteen estimators (residual method, capture-recapture,
+demographic accounting, flows from stocks, combined flows, remittance scale-up, integration
+indicators...) are applied to the data and scored against the truth: bias, RMSE and the coverage
+of their 95%% intervals over the replications. --sweep measurement.NAME=V1,V2,... also scores
+them at each value of one error parameter, on the same simulated runs."""
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "survey",
-        help="what a census, a survey and registers would observe; estimators against the truth",
+        help="estimators of migration from observed data, scored against the truth",
         description=DESCRIPTION,
     )
     parser.add_argument("scenario", type=Path, metavar="SCENARIO", help="a scenario file (YAML)")
@@ -41,10 +40,16 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "--years", type=positive_int, help="simulated years (default: the scenario's)"
     )
     parser.add_argument(
+        "--replications",
+        type=positive_int,
+        default=20,
+        help="replications scored (default: 20)",
+    )
+    parser.add_argument(
         "--seed",
         type=seed_int,
         default=0,
-        help="seed; the run uses SeedSequence(SEED, spawn_key=(0,)) (default: 0)",
+        help="seed; replication i uses SeedSequence(SEED, spawn_key=(i,)) (default: 0)",
     )
     parser.add_argument(
         "--set",
@@ -55,135 +60,80 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "measurement.census_undercount_irregular=0.2 (repeatable)",
     )
     parser.add_argument(
+        "--sweep",
+        metavar="measurement.NAME=V1,V2,...",
+        help="also score every estimator at each value of one measurement parameter",
+    )
+    parser.add_argument(
         "--out", type=Path, help="results folder (default: a new folder under results/)"
     )
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print exactly one JSON document on stdout (tables go to stderr)",
+        help="print exactly one JSON document on stdout (tables and progress go to stderr)",
     )
     parser.set_defaults(execute=execute)
 
 
-def check_census_fits(loaded: Any) -> None:
-    """At least one census must fall within the run, or there is nothing to observe."""
+def check_census_fits(loaded) -> None:
+    """Two censuses must fall within the run, or flows between censuses cannot be estimated."""
     years = loaded.scenario.simulation.years
     interval = loaded.scenario.measurement.census_interval
-    if interval > years:
+    if 2 * interval > years:
         raise InputError(
             str(loaded.path),
             "measurement.census_interval",
-            f"no census falls within the {years} simulated years: allowed at most {years}",
+            f"two censuses must fall within the {years} simulated years: allowed at most "
+            f"{years // 2}",
         )
-
-
-def json_document(loaded: Any, seed: int, estimates: Any, folder: Path) -> dict[str, Any]:
-    """The ``--json`` document: the scenario, its measurement errors and every estimate."""
-    return {
-        "scenario": loaded.name,
-        "seed": seed,
-        "years": loaded.scenario.simulation.years,
-        "measurement": loaded.scenario.measurement.model_dump(mode="json"),
-        "estimates": [
-            {
-                k: (None if isinstance(v, float) and not math.isfinite(v) else v)
-                for k, v in row.items()
-            }
-            for row in estimates.to_dict(orient="records")
-        ],
-        "results": str(folder),
-    }
-
-
-def write_tables(folder: Path, tables: dict[str, Any]) -> list[str]:
-    """Each table as Parquet and as CSV (for spreadsheets), atomically; returns the file names."""
-    from experiments import results
-
-    written = []
-    for name, frame in tables.items():
-        results.write_parquet(folder / f"{name}.parquet", frame)
-        results.write_atomically(
-            folder / f"{name}.csv", lambda tmp, frame=frame: frame.to_csv(tmp, index=False)
-        )
-        written += [f"{name}.parquet", f"{name}.csv"]
-    return written
-
-
-def estimate_table(estimates: Any, title: str) -> Any:
-    """The estimates beside the truth, for the terminal."""
-    from rich.table import Table
-
-    from experiments.formats import number
-
-    table = Table(title=title, title_justify="left")
-    for column in ("estimator", "period", "destination", "origin"):
-        table.add_column(column)
-    for column in ("estimate", "truth", "error", "relative error"):
-        table.add_column(column, justify="right")
-    for row in estimates.itertuples():
-        relative = "-" if not math.isfinite(row.relative_error) else f"{row.relative_error:+.1%}"
-        table.add_row(
-            row.estimator,
-            row.period,
-            row.destination,
-            row.origin,
-            number(row.estimate),
-            number(row.truth),
-            number(row.error),
-            relative,
-        )
-    return table
 
 
 def execute(args: argparse.Namespace) -> int:
+    from experiments.estimators.laboratory import parse_sweep
     from experiments.scenarios import load
 
     # Validate first: a mistake is reported before the simulator is even imported.
     loaded = load(args.scenario, args.set, args.years)
     check_census_fits(loaded)
+    sweep = parse_sweep(args.sweep) if args.sweep else None
 
-    from experiments import results
-    from experiments.estimation import all_estimates
-    from experiments.seeds import describe_seed, replication_seed
+    from experiments import results, survey_files
+    from experiments.estimators import outputs
+    from experiments.estimators.laboratory import run_laboratory, sweep_settings
+    from experiments.estimators.report_table import score_table
+    from experiments.progress import progress_bar
+    from experiments.seeds import describe_seed, replication_seeds
     from experiments.tables import console
-    from model.observation.observer import observe_run
 
-    seed = replication_seed(args.seed, 0)
-    start = time.perf_counter()
-    observations = observe_run(loaded.scenario, seed)
-    estimates = all_estimates(observations)
-    seconds = time.perf_counter() - start
+    sweep_settings(loaded, sweep)  # a bad value fails before any run
+    with progress_bar(args.replications, f"survey {loaded.name}") as advance:
+        laboratory = run_laboratory(loaded, args.seed, args.replications, sweep, advance)
     folder = args.out or results.default_folder("survey", loaded.name)
     folder.mkdir(parents=True, exist_ok=True)
-    written = [f"observed/{n}" for n in write_tables(folder / "observed", observations.observed)]
-    written += [f"truth/{n}" for n in write_tables(folder / "truth", observations.truth)]
-    written += write_tables(folder, {"estimates": estimates})
-    document = json_document(loaded, args.seed, estimates, folder)
-    results.write_json(folder / "summary.json", document)
+    document = outputs.json_document(loaded.name, args.seed, laboratory, folder)
+    written = outputs.write_folder(folder, laboratory, document)
     results.write_json(
-        folder / "manifest.json",
+        folder / survey_files.MANIFEST,
         results.manifest(
             "survey",
             scenarios={loaded.name: loaded.describe()},
             seed=args.seed,
-            seeds=[{"replication": 0, **describe_seed(seed)}],
-            timings={"total_s": seconds},
+            seeds=[
+                {"replication": i, **describe_seed(s)}
+                for i, s in enumerate(replication_seeds(args.seed, args.replications))
+            ],
+            timings={"total_s": laboratory.seconds},
             extra={
-                "census_years": observations.census_years,
-                "outputs": sorted([*written, "summary.json"]),
+                "census_years": laboratory.first.census_years,
+                "replications": args.replications,
+                "sweep": args.sweep,
+                "outputs": sorted(written),
             },
         ),
     )
     out = console(args.json)
-    out.print(
-        estimate_table(
-            estimates,
-            f"{loaded.name}: estimates from observed data against the truth "
-            f"({loaded.scenario.simulation.years} years, census years "
-            f"{', '.join(map(str, observations.census_years))}, seed {args.seed})",
-        )
-    )
-    out.print(f"results: {folder}")
+    out.print(score_table(laboratory.scores, loaded.name, args.replications, args.seed))
+    out.print(f"results: {folder}  (report: uv run run.py report {folder})")
     if args.json:
         sys.stdout.write(json.dumps(document, allow_nan=False) + "\n")
     return 0

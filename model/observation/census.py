@@ -6,7 +6,8 @@ Recommendations on Statistics of International Migration, Rev. 1 (1998, §§ 32-
 Recommendations for Population and Housing Censuses, Rev. 3, 2017). It misses people: irregular
 migrants far more often than others (US Census Bureau estimates for the 2000 census: 10-15% against
 1-2% for legal residents). A migrant's family is enumerated, or missed, with the migrant, as one
-household.
+dwelling. The published table counts every enumerated person; the microdata sample
+(:mod:`model.observation.microdata.census_sample`) is drawn from the same enumerated dwellings.
 """
 
 from __future__ import annotations
@@ -16,46 +17,38 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from model.population import IRREGULAR
-
 if TYPE_CHECKING:
-    from model.model import TripleWinModel
+    from model.observation.microdata.snapshot import Dwellings, World
     from model.scenario.measurement import Measurement
 
 
-def enumerate_census(
-    model: TripleWinModel, params: Measurement, rng: np.random.Generator
-) -> pd.DataFrame:
-    """The census of every destination this year.
+def enumerated(dwellings: Dwellings, params: Measurement, rng: np.random.Generator) -> np.ndarray:
+    """Which dwellings abroad the census counts.
 
     Args:
-        model: The model at the end of a census year.
+        dwellings: Everyone abroad, in the model's row order.
         params: The measurement errors.
-        rng: The census's own generator (one uniform per household abroad, in row order, so a
-            larger undercount misses everyone a smaller one missed, and more).
-
-    Returns:
-        One row per destination, region and origin: ``year, destination, region, origin,
-        foreign_born`` (persons enumerated).
+        rng: The census's own generator (one uniform per dwelling, in row order, so a larger
+            undercount misses everyone a smaller one missed, and more).
     """
-    people = model.migrants
-    rows = np.flatnonzero(people.abroad())
-    irregular = people.status[rows] == IRREGULAR
     undercount = np.where(
-        irregular, params.census_undercount_irregular, params.census_undercount_regular
+        dwellings.irregular, params.census_undercount_irregular, params.census_undercount_regular
     )
-    counted = rng.random(rows.size) >= undercount
-    persons = people.persons(rows) * counted
-    n_origins, n_regions = len(model.origins), max(len(d.region_names) for d in model.destinations)
-    key = (people.destination[rows].astype(np.int64) * n_regions + people.region[rows]) * n_origins
-    key = key + people.origin[rows]
-    size = len(model.destinations) * n_regions * n_origins
-    counts = np.bincount(key, persons, size).reshape(len(model.destinations), n_regions, n_origins)
+    return rng.random(dwellings.size) >= undercount
+
+
+def foreign_born_table(dwellings: Dwellings, counted: np.ndarray, world: World) -> pd.DataFrame:
+    """The published counts: ``year, destination, region, origin, foreign_born`` (persons)."""
+    n_origins, n_regions = len(world.origins), max(len(r) for r in world.regions)
+    key = (dwellings.destination * n_regions + dwellings.region) * n_origins + dwellings.origin
+    size = len(world.destinations) * n_regions * n_origins
+    counts = np.bincount(key, dwellings.persons * counted, size)
+    counts = counts.reshape(len(world.destinations), n_regions, n_origins)
     records = [
-        (model.year, economy.name, region, origin, counts[economy.index, r, o])
-        for economy in model.destinations
-        for r, region in enumerate(economy.region_names)
-        for o, origin in enumerate(model.origin_names)
+        (world.year, destination, region, origin, counts[d, r, o])
+        for d, destination in enumerate(world.destinations)
+        for r, region in enumerate(world.regions[d])
+        for o, origin in enumerate(world.origins)
     ]
     return pd.DataFrame(
         records, columns=["year", "destination", "region", "origin", "foreign_born"]

@@ -8,7 +8,8 @@ some departures (UN Recommendations on Statistics of International Migration, Re
 §§ 60-75 on administrative sources; UN Expert Group on Migration Statistics 2021). A departure
 that is not recorded leaves a 'ghost' in the legal stock: a temporary permit until it expires, a
 permanent permit or a citizenship record until a renewal or an audit reveals it
-(``register_lapse_years``). Deaths are recorded as completely as civil registration is.
+(``register_lapse_years``). Deaths are missed as often as civil registration misses them
+(``death_unregistered``).
 
 With every departure and death recorded, the register's legal stock is the true legal stock.
 """
@@ -65,8 +66,8 @@ class PermitRegister:
     """The permit and citizenship register of every destination, kept year by year.
 
     Args:
-        params: The measurement errors (``exit_recording``, ``register_lapse_years``,
-            ``death_registration``).
+        params: The measurement errors (``exit_unrecorded``, ``register_lapse_years``,
+            ``death_unregistered``).
     """
 
     def __init__(self, params: Measurement) -> None:
@@ -87,8 +88,8 @@ class PermitRegister:
         returned = model.events.returned
         returned = returned.subset(returned.status != IRREGULAR)
         died = model.events.exited_abroad
-        exits_recorded = rng.random(returned.size) < self.params.exit_recording
-        deaths_recorded = rng.random(died.size) < self.params.death_registration
+        exits_recorded = rng.random(returned.size) < 1.0 - self.params.exit_unrecorded
+        deaths_recorded = rng.random(died.size) < 1.0 - self.params.death_unregistered
         self.ghosts.drop_lapsed(model.year)
         self.ghosts.add(returned, ~exits_recorded, self._lapses(returned))
         legal_deaths = died.status != IRREGULAR

@@ -1,0 +1,202 @@
+"""The census microdata sample: one record per person of a sample of enumerated dwellings.
+
+Statistical offices release a sample of census records, typically 5-10% of households
+(IPUMS-International), with the questions the UN recommends for the study of international
+migration (UN Principles and Recommendations for Population and Housing Censuses, Rev. 3, 2017,
+§§ 4.80-4.95): place of birth, year of arrival, citizenship, and here also legal status, labour
+status, an earnings band, region of residence, command of the language and household links
+(dwelling and relationship to its reference person).
+
+Error model (parameters in the scenario's ``measurement`` section):
+
+* coverage: only the dwellings the census enumerated can be sampled
+  (``census_undercount_irregular``, ``census_undercount_regular``; natives are enumerated in full);
+* sampling: each enumerated dwelling is drawn with probability ``census_sample_fraction``
+  (Poisson sampling by a permanent random number; Ohlsson 1995, Coordination of samples using
+  permanent random numbers), so its weight is the inverse of that fraction;
+* the legal-status question: enumerated irregular migrants declare a legal status with
+  probability ``census_status_concealment``.
+
+Natives are sampled as persons, each its own dwelling (the model has no native households).
+Family members' language is not recorded (the model holds the migrant's only). Every record
+carries the random group of its dwelling (``variance_group``, 0-9) for variance estimation by
+random groups (Wolter 2007, Introduction to Variance Estimation, ch. 2).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from model.observation.microdata.snapshot import Dwellings, NativePeople, World
+from model.population import STATUS_NAMES, TEMPORARY
+
+if TYPE_CHECKING:
+    from model.randomness import KeyedRandom
+    from model.scenario.measurement import Measurement
+
+RANDOM_GROUPS = 10
+# Upper bounds of the earnings bands (PPP $ a year); the last band is open.
+EARNINGS_BANDS = (10_000.0, 20_000.0, 40_000.0, 80_000.0)
+EARNINGS_LABELS = ("under 10k", "10k-20k", "20k-40k", "40k-80k", "80k and over")
+RELATIONSHIPS = ("reference person", "spouse", "child")
+LANGUAGE_LEVELS = ("not well", "well", "very well")
+
+
+def sampled(uniform: np.ndarray, fraction: float) -> tuple[np.ndarray, np.ndarray]:
+    """Poisson sampling by permanent random numbers: who is drawn, and their random group."""
+    drawn = uniform < fraction
+    group = np.minimum((uniform / fraction * RANDOM_GROUPS).astype(np.int64), RANDOM_GROUPS - 1)
+    return drawn, group
+
+
+def earnings_band(wage: np.ndarray) -> np.ndarray:
+    """The band of each wage (a label; 'no earnings' without a job)."""
+    labels = np.array(EARNINGS_LABELS, dtype=object)[np.searchsorted(EARNINGS_BANDS, wage)]
+    return np.where(wage > 0, labels, "no earnings")
+
+
+def language_level(language: np.ndarray, threshold: float) -> np.ndarray:
+    """Self-reported command of the language: below the level of a skilled job, at it, fluent."""
+    fluent = (1.0 + threshold) / 2.0
+    level = (language >= threshold).astype(np.int64) + (language >= fluent)
+    return np.array(LANGUAGE_LEVELS, dtype=object)[level]
+
+
+def draw(
+    dwellings: Dwellings,
+    counted: np.ndarray,
+    native: NativePeople,
+    world: World,
+    params: Measurement,
+    keyed: KeyedRandom,
+    family_arrival: np.ndarray,
+) -> pd.DataFrame:
+    """The census sample of this year, one row per person.
+
+    Args:
+        dwellings: Everyone abroad.
+        counted: Which dwellings the census enumerated.
+        native: The natives as persons.
+        world: Names of countries and regions.
+        params: The measurement errors and design.
+        keyed: The observers' keyed random numbers (its ``year`` is the census year).
+        family_arrival: Year each dwelling's family joined (-1 where none did).
+    """
+    fraction = params.census_sample_fraction
+    drawn, group = sampled(keyed.uniform("census sample", dwellings.key), fraction)
+    chosen = np.flatnonzero(drawn & counted)
+    migrants = _migrant_records(dwellings.subset(chosen), world, params, keyed, family_arrival)
+    migrants["variance_group"] = np.repeat(group[chosen], dwellings.persons[chosen])
+    drawn, group = sampled(keyed.uniform("census sample", native.key), fraction)
+    natives = _native_records(native, np.flatnonzero(drawn), world, group)
+    frame = pd.concat([migrants, natives], ignore_index=True)
+    frame.insert(0, "year", world.year)
+    frame["weight"] = 1.0 / fraction
+    return frame
+
+
+def _migrant_records(
+    chosen: Dwellings,
+    world: World,
+    params: Measurement,
+    keyed: KeyedRandom,
+    family_arrival: np.ndarray,
+) -> pd.DataFrame:
+    """Records of the sampled dwellings abroad: the migrant, then the spouse, then the children."""
+    persons = chosen.persons
+    dwelling = np.repeat(np.arange(chosen.size), persons)
+    line = np.arange(dwelling.size) - np.repeat(np.cumsum(persons) - persons, persons)
+    has_spouse = chosen.spouse[dwelling]
+    role = np.where(line == 0, 0, np.where(has_spouse & (line == 1), 1, 2))
+    joined = family_arrival[dwelling]
+    arrival = np.where((role > 0) & (joined >= 0), joined, chosen.arrival[dwelling])
+    declared = _declared_status(chosen, params, keyed)[dwelling]
+    reference = role == 0
+    employed = chosen.employed[dwelling] & reference
+    unemployed = reference & chosen.labour_force[dwelling] & ~chosen.employed[dwelling]
+    labour = np.where(employed, "employed", np.where(unemployed, "unemployed", "inactive")).astype(
+        object
+    )
+    labour[role == 2] = "not working age"
+    education = np.where(reference, chosen.skill[dwelling], chosen.spouse_skill[dwelling])
+    education = np.where(role == 2, -1, education)
+    language = np.where(
+        reference, language_level(chosen.language[dwelling], world.language_threshold), None
+    )
+    return pd.DataFrame(
+        {
+            "dwelling": chosen.key[dwelling],
+            "line": line + 1,
+            "relationship": np.array(RELATIONSHIPS, dtype=object)[role],
+            "destination": np.array(world.destinations, dtype=object)[chosen.destination[dwelling]],
+            "region": _region_names(world, chosen.destination[dwelling], chosen.region[dwelling]),
+            "place_of_birth": np.array(world.origins, dtype=object)[chosen.origin[dwelling]],
+            "year_of_arrival": arrival,
+            "citizenship": np.where(
+                chosen.citizen[dwelling],
+                np.array(world.destinations, dtype=object)[chosen.destination[dwelling]],
+                np.array(world.origins, dtype=object)[chosen.origin[dwelling]],
+            ),
+            "legal_status": declared,
+            "labour_status": labour,
+            "earnings_band": earnings_band(np.where(employed, chosen.wage[dwelling], 0.0)),
+            "education": _education(education),
+            "language": language,
+        }
+    )
+
+
+def _declared_status(chosen: Dwellings, params: Measurement, keyed: KeyedRandom) -> np.ndarray:
+    """Legal status as declared: 'citizen', 'permanent', 'temporary' or 'irregular'."""
+    names = np.array([STATUS_NAMES[s] for s in range(4)], dtype=object)
+    declared = names[chosen.status].copy()
+    declared[chosen.citizen] = "citizen"
+    conceals = keyed.uniform("census status", chosen.key) < params.census_status_concealment
+    declared[chosen.irregular & conceals] = STATUS_NAMES[TEMPORARY]
+    return declared
+
+
+def _native_records(
+    native: NativePeople, chosen: np.ndarray, world: World, group: np.ndarray
+) -> pd.DataFrame:
+    """Records of the sampled natives: born, living and citizens in their destination."""
+    destination = native.destination[chosen]
+    country = np.array(world.destinations, dtype=object)[destination]
+    working = native.working_age[chosen]
+    employed = native.employed[chosen]
+    labour = np.where(employed, "employed", "unemployed").astype(object)
+    labour[~working] = "not working age"
+    return pd.DataFrame(
+        {
+            "dwelling": native.key[chosen],
+            "line": 1,
+            "relationship": RELATIONSHIPS[0],
+            "destination": country,
+            "region": _region_names(world, destination, native.region[chosen]),
+            "place_of_birth": country,
+            "year_of_arrival": -1,
+            "citizenship": country,
+            "legal_status": "citizen",
+            "labour_status": labour,
+            "earnings_band": earnings_band(native.wage[chosen]),
+            "education": _education(native.skill[chosen]),
+            "language": "native",
+            "variance_group": group[chosen],
+        }
+    )
+
+
+def _region_names(world: World, destination: np.ndarray, region: np.ndarray) -> np.ndarray:
+    """The name of each person's region."""
+    width = max(len(names) for names in world.regions)
+    table = np.array([[*names, *[""] * (width - len(names))] for names in world.regions])
+    return table.astype(object)[destination, region]
+
+
+def _education(skill: np.ndarray) -> np.ndarray:
+    """'tertiary' for the skilled, 'below tertiary' for the others, None where not asked."""
+    labels = np.array(["below tertiary", "tertiary", None], dtype=object)
+    return labels[np.where(skill < 0, 2, skill)]
