@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from rich.table import Table
 
-from experiments.labels import number
+from experiments.formats import number
 
 
 def score_table(scores: pd.DataFrame, name: str, replications: int, seed: int) -> Table:

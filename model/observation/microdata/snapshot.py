@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from model import sectors
 from model.integration_measures import in_labour_force
 from model.observation import truth
 from model.population import IRREGULAR, IRREGULAR_ROUTE, NATURALISED, SPOUSE_LOW
@@ -296,10 +297,23 @@ def family_joined(model: TripleWinModel) -> np.ndarray:
 
 
 def origin_vital_statistics(model: TripleWinModel) -> dict[str, np.ndarray]:
-    """Each origin's births and deaths at home since the start, and its residents now."""
-    ledger = model.ledger
+    """Each origin's births and deaths at home since the start, and its residents now.
+
+    Read from the demographic books (docs/ODD.md, section 7.25): births at home and deaths at
+    home, summed over the years so far.
+    """
+    books = model.people
+    births = np.zeros(len(model.origins))
+    deaths = np.zeros(len(model.origins))
+    born = books.sector_indices(sectors.BORN)
+    at_origin = books.sector_indices(sectors.AT_ORIGIN)
+    died = books.sector_indices(sectors.DIED)
+    for year in range(1, min(model.year, books.horizon) + 1):
+        flows = books.matrix(year)
+        births += flows[born, at_origin]
+        deaths += flows[at_origin, died]
     return {
-        "births": np.array(ledger.births, dtype=float),
-        "deaths": np.array(ledger.exits_home, dtype=float),
+        "births": births,
+        "deaths": deaths,
         "residents": np.array([o.residents for o in model.origins], dtype=float),
     }
