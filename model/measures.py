@@ -138,6 +138,10 @@ def origin_measures(
     weight = persons[households].astype(float)
     per_capita = table.consumption[households] / np.maximum(weight, 1.0)
     line = model.origin_parameters.poverty_line[table.origin[households]]
+    # Poverty is counted as household surveys count it: on the consumption a survey measures.
+    surveyed = per_capita * model.origin_parameters.survey_consumption_ratio[
+        table.origin[households]
+    ]
     total = weight.sum()
     output = sum(model.origins[o].output for o in origins)
     # Returnees of working age: the skilled and returnee shares are of working-age adults.
@@ -152,7 +156,7 @@ def origin_measures(
         "origin_consumption_per_capita": float(
             (table.consumption[households]).sum() / max(total, 1.0)
         ),
-        "origin_poverty_rate": float((weight * (per_capita < line)).sum() / max(total, 1.0)),
+        "origin_poverty_rate": float((weight * (surveyed < line)).sum() / max(total, 1.0)),
         "origin_skilled_share": float(skilled / max(home_adults + returned.sum(), 1)),
         "origin_gini": weighted_gini(per_capita, weight),
         "remittances_to_gdp": float(received / max(output, 1.0)),

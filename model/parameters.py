@@ -31,6 +31,7 @@ class OriginParameters:
         unemployment_rate: Share of the labour force without work.
         income_tax: Tax on labour income.
         poverty_line: Poverty line (PPP $ per person per year).
+        survey_consumption_ratio: What a household survey measures of consumption, as a share.
         drought_probability: Chance of a drought year.
         drought_loss: Share of labour income lost by exposed households in a drought year.
         income_shock_sd: Log-sd of households' idiosyncratic income shocks.
@@ -43,6 +44,7 @@ class OriginParameters:
     unemployment_rate: np.ndarray
     income_tax: np.ndarray
     poverty_line: np.ndarray
+    survey_consumption_ratio: np.ndarray
     drought_probability: np.ndarray
     drought_loss: np.ndarray
     income_shock_sd: np.ndarray
@@ -60,6 +62,7 @@ class OriginParameters:
             unemployment_rate=_array(c.unemployment_rate for c in configs),
             income_tax=_array(c.income_tax for c in configs),
             poverty_line=_array(c.poverty_line for c in configs),
+            survey_consumption_ratio=_array(c.survey_consumption_ratio for c in configs),
             drought_probability=_array(c.drought_probability for c in configs),
             drought_loss=_array(c.drought_loss for c in configs),
             income_shock_sd=_array(c.income_shock_sd for c in configs),
