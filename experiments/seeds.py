@@ -1,4 +1,4 @@
-"""Seeds of replications, derived from one ``numpy.random.SeedSequence`` (DESIGN §6, §9).
+"""Seeds of replications, derived from one ``numpy.random.SeedSequence`` (docs/ODD.md §4.10).
 
 Replication ``i`` of an experiment with seed ``S`` always uses ``SeedSequence(S, spawn_key=(i,))``,
 which is ``SeedSequence(S).spawn(n)[i]`` for any ``n > i``. So replication ``i`` of two scenarios

@@ -139,9 +139,9 @@ def origin_measures(
     per_capita = table.consumption[households] / np.maximum(weight, 1.0)
     line = model.origin_parameters.poverty_line[table.origin[households]]
     # Poverty is counted as household surveys count it: on the consumption a survey measures.
-    surveyed = per_capita * model.origin_parameters.survey_consumption_ratio[
-        table.origin[households]
-    ]
+    surveyed = (
+        per_capita * model.origin_parameters.survey_consumption_ratio[table.origin[households]]
+    )
     total = weight.sum()
     output = sum(model.origins[o].output for o in origins)
     # Returnees of working age: the skilled and returnee shares are of working-age adults.

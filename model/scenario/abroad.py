@@ -1,4 +1,4 @@
-"""Scenario sections of life abroad: remittances and integration (DESIGN §4)."""
+"""Scenario sections of life abroad: remittances and integration (docs/ODD.md §7.6, §7.9)."""
 
 from __future__ import annotations
 

@@ -193,7 +193,7 @@ class Households(Section):
 
 
 class Skills(Section):
-    """Education, brain drain and gain, brain waste, returnee premium (DESIGN §4 Skills)."""
+    """Education, brain drain and gain, brain waste, returnee premium (docs/ODD.md §7.8, §7.15)."""
 
     education_intercept: float = param(
         -3.0,

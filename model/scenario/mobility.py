@@ -1,4 +1,4 @@
-"""Scenario sections of moving: the decision to migrate, admission routes and returns (DESIGN §4)."""
+"""Scenario sections of moving: deciding to migrate, admission and returns (docs/ODD.md §7.10-§7.14)."""
 
 from __future__ import annotations
 
