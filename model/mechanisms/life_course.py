@@ -1,4 +1,4 @@
-"""Step 8b: the life course. Births, deaths at every age, retirement, children growing up abroad,
+"""Step 8d: the life course. Births, deaths at every age, retirement, children growing up abroad,
 and households that lose their last resident.
 
 At origin, working-age adults (returnees included) have children at ``demography.birth_rate``;
