@@ -7,12 +7,15 @@ document can find; these tests fail as soon as one does.
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
 import mesa
 import numpy as np
 
 from model.model import TripleWinModel
 from model.parameters import DestinationParameters, OriginParameters
+from model.population import HouseholdTable, MigrantTable
 from model.scenario.schema import Scenario
 from model.world import Corridors
 from tests.conftest import small
@@ -113,3 +116,21 @@ def test_every_lever_has_a_declared_array_where_it_acts():
     assert set(CORRIDOR_LEVERS) <= names(Corridors)
     assert set(DESTINATION_LEVERS) <= names(DestinationParameters)
     assert set(ORIGIN_LEVERS) <= names(OriginParameters)
+
+
+def odd_columns(heading: str) -> list[str]:
+    """Column names in the first cells of the table under ``heading`` in docs/ODD.md."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / "ODD.md").read_text()
+    section = text.split(heading, 1)[1].split("\n### ", 1)[0]
+    names: list[str] = []
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            names += re.findall(r"`(\w+)`", line.split("|")[1])
+    return names
+
+
+def test_the_odd_describes_every_declared_column_and_no_other():
+    households = odd_columns("### 2.2 Households")
+    migrants = odd_columns("### 2.3 Persons who migrated")
+    assert sorted(households) == sorted(HouseholdTable.column_names())
+    assert sorted(migrants) == sorted(MigrantTable.column_names())

@@ -10,6 +10,7 @@ import math
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -51,6 +52,7 @@ from model.indicators import (
     WELFARE_INDICATORS,
 )
 from model.integration_regions import REGION_INDICATORS
+from model.scenario.policy import lever, levers
 from model.simulation import simulate
 from tests.conftest import ROOT, small
 
@@ -202,3 +204,11 @@ def test_no_results_file_name_is_written_twice_in_the_code():
         text = path.read_text()
         found += [f"{path.relative_to(ROOT)}: {n}" for n in declared if f'"{n}"' in text]
     assert not found
+
+
+def test_the_odd_lever_table_is_the_lever_registry():
+    text = (Path(__file__).resolve().parents[1] / "docs" / "ODD.md").read_text()
+    section = text.split("### 7.20", 1)[1].split("\n### ", 1)[0]
+    rows = [line.split("|") for line in section.splitlines() if line.startswith("| `policy.")]
+    documented = {row[1].strip().strip("`").removeprefix("policy."): row[3].strip() for row in rows}
+    assert documented == {name: lever(name).scope for name in levers()}
