@@ -235,7 +235,9 @@ def _mean_defined(values: list[float]) -> float:
     return sum(defined) / len(defined) if defined else math.nan
 
 
-def composite(labour: list[float], social: list[float], spatial: list[float], civic: list[float]):
+def composite(
+    labour: list[float], social: list[float], spatial: list[float], civic: list[float]
+) -> float:
     """The integration composite: the mean of four domains, each the mean of its components.
 
     Components are on 0-1 with 1 the natives' level (parity) or full integration; a domain with no

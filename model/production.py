@@ -58,7 +58,7 @@ def tfp_for_output(
 
 
 def desired_capital(
-    tfp: np.ndarray, labour: np.ndarray, capital_share: float, cost_of_capital: float
+    tfp: np.ndarray | float, labour: np.ndarray, capital_share: float, cost_of_capital: float
 ) -> np.ndarray:
     """Capital stock at which its marginal product equals the cost of capital."""
     alpha = capital_share

@@ -22,6 +22,7 @@ from model.population import RETURNED, residents
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
+    from model.scenario.behaviour import Households
 
 
 def _income(model: TripleWinModel, persons: np.ndarray) -> np.ndarray:
@@ -168,7 +169,7 @@ def receive_consume_save(model: TripleWinModel) -> None:
 
 
 def _consumption(
-    cash_income: np.ndarray, wealth: np.ndarray, subsistence: np.ndarray, params
+    cash_income: np.ndarray, wealth: np.ndarray, subsistence: np.ndarray, params: Households
 ) -> np.ndarray:
     """Buffer-stock consumption: protect subsistence, consume a share of the rest and of wealth."""
     above = np.maximum(cash_income - subsistence, 0.0)

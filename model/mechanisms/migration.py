@@ -23,6 +23,7 @@ from model.state import Prospects
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
+    from model.scenario.mobility import Migration
 
 
 @dataclass
@@ -132,7 +133,7 @@ def _arrival_wages(model: TripleWinModel) -> np.ndarray:
     return wages
 
 
-def _annuity(params) -> float:
+def _annuity(params: Migration) -> float:
     years = np.arange(1, round(params.horizon_years) + 1)
     return float((1.0 / (1.0 + params.discount_rate) ** years).sum())
 
@@ -173,7 +174,9 @@ def _applicants(model: TripleWinModel) -> Applicants:
     )
 
 
-def _corridor_values(model: TripleWinModel, skill: np.ndarray, home_income: np.ndarray):
+def _corridor_values(
+    model: TripleWinModel, skill: np.ndarray, home_income: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Value, cost and network of every corridor for every household (``-inf`` where none)."""
     table = model.households
     params = model.params.migration
