@@ -155,7 +155,7 @@ class ShockProbe:
         self.__init__()
 
     def observe(self, model: TripleWinModel) -> None:
-        if model.year < SETTLING_YEARS or not np.any(model.drought):
+        if model.year < SETTLING_YEARS or not np.any(model.shocks.drought):
             return
         table = model.households
         senders = table.members_abroad > 0
