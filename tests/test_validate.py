@@ -189,6 +189,14 @@ def test_probed_run_matches_simulate() -> None:
         assert probed[name] == pytest.approx(value, nan_ok=True), name
 
 
+def test_returns_are_a_part_of_the_departures_within_five_years() -> None:
+    """Returns alone (the probe) are some, and no more than, returns and ends of working life."""
+    scenario = load(ROOT / "scenarios/baseline.yaml", TINY).scenario
+    record = run_once(scenario, replication_seed(3, 0), [PROBES["cohort_exits"]()])
+    assert 0 < record["returned_within_5y"] <= record["left_within_5y"]
+    assert record["returned_within_2y"] <= record["returned_within_5y"]
+
+
 def test_experiments_are_reproducible_and_paired() -> None:
     """Same seed, same numbers; replication i of every point shares its seed."""
     from experiments.validation.runner import run_experiment

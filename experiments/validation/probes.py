@@ -65,8 +65,7 @@ class CohortExitsProbe:
         self.returns = np.zeros((model.horizon + 1, model.horizon + 1))
 
     def observe(self, model: TripleWinModel) -> None:
-        rows = getattr(model, "returns_this_year", np.zeros(0, dtype=np.int64))
-        cohort = model.migrants.departure_year[rows].astype(np.int64)
+        cohort = model.events.returned.departure_year.astype(np.int64)
         cohort = cohort[(cohort >= 1) & (cohort <= model.horizon)]
         since = np.minimum(model.year - cohort, model.horizon)
         np.add.at(self.returns, (cohort, since), 1)
