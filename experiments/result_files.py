@@ -8,6 +8,8 @@ is written once. The manifest and the report page, which every folder has, are d
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +35,22 @@ class ResultFile:
         """Where it is in ``folder``."""
         return folder / self.named(**fields)
 
+    @property
+    def shown(self) -> str:
+        """The name for a reader: a family's fields in capitals (``indices-OUTPUT.png``)."""
+        return "".join(
+            text + (field.upper() if field else "")
+            for text, field, _, _ in string.Formatter().parse(self.name)
+        )
+
+    def holds(self, name: str) -> bool:
+        """Whether ``name`` (relative to the folder) is this file or one of its family."""
+        pattern = "".join(
+            re.escape(text) + ("[^/]+" if field else "")
+            for text, field, _, _ in string.Formatter().parse(self.name)
+        )
+        return re.fullmatch(pattern, name) is not None
+
 
 MANIFEST = ResultFile(
     "manifest.json",
@@ -43,5 +61,6 @@ REPORT = ResultFile("report.html", "the self-contained report page (run.py repor
 
 
 def described(files: tuple[ResultFile, ...], present: list[str]) -> list[tuple[str, str]]:
-    """``(name, about)`` of the declared files among those present, in declaration order."""
-    return [(item.name, item.about) for item in files if item.name in present]
+    """``(name, about)`` of the declared files among those present, in declaration order; a
+    family is listed once, by :attr:`ResultFile.shown`, when one of its files is present."""
+    return [(item.shown, item.about) for item in files if any(item.holds(name) for name in present)]

@@ -78,8 +78,13 @@ def write_figure(path: Path, figure: Any) -> Path:
 
 
 def outputs(folder: Path) -> list[str]:
-    """The names in a results folder, sorted (hidden temporary files left out)."""
-    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    """The files of a results folder, sorted, those of a subfolder as ``SUBFOLDER/NAME`` (hidden
+    temporary files left out)."""
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and not path.name.startswith(".")
+    )
 
 
 def _jsonable(value: Any) -> Any:

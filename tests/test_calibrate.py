@@ -69,7 +69,7 @@ def calibrated(toy_file: Path, tmp_path_factory) -> tuple[Path, dict]:
 
 def test_posterior_weights_sum_to_one_and_particles_lie_in_the_priors(calibrated) -> None:
     folder, document = calibrated
-    posterior = pd.read_parquet(folder / files.POSTERIOR)
+    posterior = pd.read_parquet(files.POSTERIOR.path(folder))
     assert len(posterior) == 20 and list(posterior.columns) == ["x", "y", "weight"]
     assert posterior["weight"].sum() == pytest.approx(1.0) and (posterior["weight"] > 0).all()
     assert posterior[["x", "y"]].to_numpy().min() >= 0.0
@@ -77,7 +77,7 @@ def test_posterior_weights_sum_to_one_and_particles_lie_in_the_priors(calibrated
     # The test model meets every band at (0.3, 0.6): the posterior moved there from the prior.
     mean_x = float(posterior["x"] @ posterior["weight"])
     assert abs(mean_x - X_TRUE) < 0.15 and abs(document["posterior"]["y"]["mean"] - Y_TRUE) < 0.2
-    diagnostics = pd.read_parquet(folder / files.DIAGNOSTICS)
+    diagnostics = pd.read_parquet(files.DIAGNOSTICS.path(folder))
     assert (
         list(diagnostics["generation"])
         == [0, 1, 2]
@@ -91,11 +91,11 @@ def test_posterior_weights_sum_to_one_and_particles_lie_in_the_priors(calibrated
         "emigration_rate",
         "origin_poverty_rate",
     }
-    assert len(pd.read_parquet(folder / files.PREDICTIVE)) == 8
-    manifest = json.loads((folder / "manifest.json").read_text())
+    assert len(pd.read_parquet(files.PREDICTIVE.path(folder))) == 8
+    manifest = json.loads(files.MANIFEST.path(folder).read_text())
     assert manifest["command"] == "calibrate" and manifest["seed"] == 11
-    for name in (files.MARGINALS_FIGURE, files.PAIRS_FIGURE, files.PREDICTIVE_FIGURE):
-        assert (folder / name).stat().st_size > 10_000
+    for item in (files.MARGINALS_FIGURE, files.PAIRS_FIGURE, files.PREDICTIVE_FIGURE):
+        assert item.path(folder).stat().st_size > 10_000
 
 
 def test_report_page_of_a_calibration(calibrated) -> None:
@@ -103,6 +103,9 @@ def test_report_page_of_a_calibration(calibrated) -> None:
     assert main(["report", str(folder)]) == 0
     page = (folder / "report.html").read_text()
     assert page.count("<img") == 4 and "Posterior predictive checks" in page
+    # Every file of the folder is listed with what it holds, the figures in their subfolder too.
+    for item in files.FILES:
+        assert f"<code>{item.name}</code>: " in page
 
 
 def test_interrupted_then_resumed_finishes_the_same_generations(
@@ -124,7 +127,7 @@ def test_interrupted_then_resumed_finishes_the_same_generations(
 
     monkeypatch.setattr(SeededDaskSampler, "sample_until_n_accepted", interrupted)
     assert main(["calibrate", str(toy_file), "--workers", "2", "--out", str(out)]) == 130
-    assert not (out / files.POSTERIOR).exists() and (out / files.HISTORY).is_file()
+    assert not files.POSTERIOR.path(out).exists() and files.HISTORY.path(out).is_file()
     monkeypatch.setattr(SeededDaskSampler, "sample_until_n_accepted", original)
     status, resumed = json_main(
         ["calibrate", str(toy_file), "--workers", "1", "--out", str(out), "--resume", "--json"]
@@ -133,9 +136,9 @@ def test_interrupted_then_resumed_finishes_the_same_generations(
     assert resumed["generations"] == document["generations"] == 3
     assert resumed["generations_this_session"] == 2
     pd.testing.assert_frame_equal(
-        pd.read_parquet(out / files.POSTERIOR), pd.read_parquet(folder / files.POSTERIOR)
+        pd.read_parquet(files.POSTERIOR.path(out)), pd.read_parquet(files.POSTERIOR.path(folder))
     )
-    plan = json.loads((out / files.PLAN).read_text())
+    plan = json.loads(files.PLAN.path(out).read_text())
     assert len(plan["sessions"]) == 2
 
 

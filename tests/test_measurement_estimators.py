@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from experiments.cli import main
-from experiments.estimators import capture_recapture, combined_flows, flows_from_stocks
+from experiments.estimators import capture_recapture, combined_flows, files, flows_from_stocks
 from experiments.estimators.bank import BANK
 from experiments.estimators.laboratory import parse_sweep, run_laboratory
 from experiments.estimators.scoring import score
@@ -224,6 +224,10 @@ def test_survey_report_page_has_the_estimate_table(surveyed, capsys):
         "data:image/png;base64",
     ):
         assert text in page, text
+    # The folder's files, by family: the sweep's only with --sweep.
+    for item in files.FILES:
+        listed = f"<code>{item.shown}</code>: " in page
+        assert listed == (item not in (files.SWEEP, files.SWEEP_FIGURE)), item.name
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 
 from experiments import formats
+from experiments.calibration import files as calibrate_files
 from experiments.comparison import files as compare_files
+from experiments.estimators import files as survey_files
 from experiments.parties import PARTIES, WELFARE_PARTIES
-from experiments.result_files import MANIFEST, ResultFile
+from experiments.result_files import MANIFEST, ResultFile, described
 from experiments.run import files as run_files
 from experiments.sensitivity import files as sensitivity_files
 from experiments.statistics import Estimate
@@ -30,6 +32,7 @@ from experiments.style import (
     scenario_colour,
 )
 from experiments.sweep import files as sweep_files
+from experiments.validation import files as validate_files
 from experiments.verdicts import (
     GAIN,
     LOSS,
@@ -179,7 +182,18 @@ def test_scenario_colours_are_stable_and_never_read_as_a_verdict():
     assert len(set(SCENARIO_COLOURS)) == len(SCENARIO_COLOURS)
 
 
-@pytest.mark.parametrize("module", [run_files, compare_files, sweep_files, sensitivity_files])
+KINDS = (
+    run_files,
+    compare_files,
+    sweep_files,
+    sensitivity_files,
+    calibrate_files,
+    validate_files,
+    survey_files,
+)
+
+
+@pytest.mark.parametrize("module", KINDS)
 def test_each_kind_declares_its_files_once_with_what_they_hold(module):
     declared = module.FILES
     assert MANIFEST in declared
@@ -187,19 +201,27 @@ def test_each_kind_declares_its_files_once_with_what_they_hold(module):
     assert len({item.name for item in declared}) == len(declared)
 
 
+def test_a_family_of_files_is_described_once_when_one_of_its_files_is_there():
+    figure = ResultFile("figures/{check}.png", "one check's figure")
+    table = ResultFile("scores.{format}", "a table")
+    files = (figure, table, MANIFEST)
+    present = ["figures/hump.png", "figures/networks.png", "figures", "manifest.json"]
+    assert described(files, present) == [
+        ("figures/CHECK.png", "one check's figure"),
+        (MANIFEST.name, MANIFEST.about),
+    ]
+    assert figure.holds("figures/hump.png") and not figure.holds("figures/a/b.png")
+    assert not figure.holds("figures/.png") and table.holds("scores.csv")
+    assert described(files, ["scores.parquet"]) == [("scores.FORMAT", "a table")]
+
+
 def test_no_results_file_name_is_written_twice_in_the_code():
-    """A file name of run, compare, sweep or sensitivity appears only where it is declared."""
-    declared = {
-        item.name
-        for module in (run_files, compare_files, sweep_files, sensitivity_files)
-        for item in module.FILES
-        if "{" not in item.name
-    }
+    """A file name of any results kind appears only where it is declared."""
+    declared = {item.name for module in KINDS for item in module.FILES if "{" not in item.name}
     homes = {"result_files.py", "files.py", "ledger.py", "store.py"}
-    others = ("validation", "validate.py", "survey.py", "estimation.py")
     found = []
     for path in (ROOT / "experiments").rglob("*.py"):
-        if path.name in homes or any(part in str(path) for part in others):
+        if path.name in homes:
             continue
         text = path.read_text()
         found += [f"{path.relative_to(ROOT)}: {n}" for n in declared if f'"{n}"' in text]

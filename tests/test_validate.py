@@ -17,7 +17,7 @@ from experiments.cli import main
 from experiments.records import run_record
 from experiments.scenarios import load
 from experiments.seeds import replication_seed
-from experiments.validation import registry
+from experiments.validation import files, registry
 from experiments.validation.figures import FIGURES
 from experiments.validation.probes import PROBES, TripsProbe
 from experiments.validation.runner import run_once
@@ -296,6 +296,9 @@ def test_validation_report_renders_one_figure_per_check(quick_run, capsys) -> No
     assert page.count("<img") == len(document["checks"])
     for entry in document["checks"].values():
         assert html.escape(entry["title"]) in page
+    # Every file family of the folder is listed with what it holds, the figures' too.
+    for item in files.FILES:
+        assert f"<code>{item.shown}</code>: " in page, item.name
 
 
 def test_bad_input_is_one_line_and_status_2(capsys) -> None:

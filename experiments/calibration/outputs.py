@@ -23,6 +23,7 @@ from experiments.calibration.figures import (
     predictive_figure,
 )
 from experiments.calibration.posterior import Posterior
+from experiments.result_files import MANIFEST
 
 
 def _finite(value: Any) -> float | None:
@@ -95,10 +96,10 @@ def write_figures(
 ) -> None:
     """The four figures."""
     priors = calibration.priors
-    results.write_figure(folder / files.MARGINALS_FIGURE, marginals_figure(posterior, priors))
-    results.write_figure(folder / files.PAIRS_FIGURE, pairs_figure(posterior, priors))
-    results.write_figure(folder / files.DIAGNOSTICS_FIGURE, diagnostics_figure(diagnostics))
-    results.write_figure(folder / files.PREDICTIVE_FIGURE, predictive_figure(sample, checks))
+    results.write_figure(files.MARGINALS_FIGURE.path(folder), marginals_figure(posterior, priors))
+    results.write_figure(files.PAIRS_FIGURE.path(folder), pairs_figure(posterior, priors))
+    results.write_figure(files.DIAGNOSTICS_FIGURE.path(folder), diagnostics_figure(diagnostics))
+    results.write_figure(files.PREDICTIVE_FIGURE.path(folder), predictive_figure(sample, checks))
 
 
 def write_folder(
@@ -112,12 +113,12 @@ def write_folder(
     extra: dict[str, Any],
 ) -> None:
     """Every output of a calibration, the manifest written last."""
-    results.write_parquet(folder / files.POSTERIOR, posterior.table())
-    results.write_parquet(folder / files.DIAGNOSTICS, diagnostics)
-    results.write_parquet(folder / files.PREDICTIVE, sample)
-    results.write_parquet(folder / files.CHECKS, checks)
+    results.write_parquet(files.POSTERIOR.path(folder), posterior.table())
+    results.write_parquet(files.DIAGNOSTICS.path(folder), diagnostics)
+    results.write_parquet(files.PREDICTIVE.path(folder), sample)
+    results.write_parquet(files.CHECKS.path(folder), checks)
     write_figures(folder, calibration, posterior, diagnostics, sample, checks)
-    results.write_json(folder / files.SUMMARY, document)
+    results.write_json(files.SUMMARY.path(folder), document)
     scenarios = {}
     if calibration.experiment.base is not None:
         scenarios["base"] = {
@@ -139,11 +140,7 @@ def write_folder(
             "calibration_file": str(calibration.file),
             "calibration": calibration.content(),
             **extra,
-            "outputs": sorted(
-                str(p.relative_to(folder))
-                for p in folder.rglob("*")
-                if p.is_file() and not p.name.startswith(".")
-            ),
+            "outputs": results.outputs(folder),
         },
     )
-    results.write_json(folder / "manifest.json", manifest)
+    results.write_json(MANIFEST.path(folder), manifest)

@@ -22,7 +22,7 @@ from model.errors import InputError
 
 def read_plan(folder: Path) -> dict[str, Any] | None:
     """The folder's plan, or None."""
-    path = folder / files.PLAN
+    path = files.PLAN.path(folder)
     if not path.is_file():
         return None
     try:
@@ -33,7 +33,7 @@ def read_plan(folder: Path) -> dict[str, Any] | None:
 
 def check_fresh(folder: Path) -> None:
     """A new calibration never writes into a folder that holds anything."""
-    if (folder / files.PLAN).is_file():
+    if files.PLAN.path(folder).is_file():
         raise InputError(
             str(folder),
             None,
@@ -56,7 +56,7 @@ def check_resumable(stored: dict[str, Any] | None, calibration: Calibration, fol
         raise InputError(
             str(calibration.file),
             where,
-            f"differs from the calibration being resumed in {folder} ({files.PLAN}); restore it, "
+            f"differs from the calibration being resumed in {folder} ({files.PLAN.name}); restore it, "
             "or run into a new folder without --resume",
         )
 
@@ -73,7 +73,7 @@ def start_session(folder: Path, calibration: Calibration, *, resume: bool) -> di
         stored = {"content": calibration.content(), "sessions": []}
     entry = {"started": provenance.now(), "git": provenance.git_state()}
     document = {**stored, "sessions": [*stored.get("sessions", []), entry]}
-    write_json(folder / files.PLAN, document)
+    write_json(files.PLAN.path(folder), document)
     return document
 
 

@@ -75,7 +75,7 @@ def build_abc(calibration: Calibration, sampler: SeededDaskSampler) -> Any:
 
 def database(folder: Path) -> str:
     """The SQLAlchemy address of the folder's pyabc history."""
-    return f"sqlite:///{(folder / files.HISTORY).resolve()}"
+    return f"sqlite:///{files.HISTORY.path(folder).resolve()}"
 
 
 def quiet_pyabc() -> None:
@@ -108,7 +108,7 @@ def has_run(folder: Path) -> bool:
     """Whether the folder's database holds a started calibration."""
     import sqlalchemy
 
-    path = folder / files.HISTORY
+    path = files.HISTORY.path(folder)
     if not path.is_file():
         return False
     engine = sqlalchemy.create_engine(database(folder))
@@ -159,7 +159,7 @@ def estimate(
     if has_run(folder):
         history = abc.load(database(folder), 1)
     else:
-        (folder / files.HISTORY).unlink(missing_ok=True)
+        files.HISTORY.path(folder).unlink(missing_ok=True)
         history = abc.new(database(folder), observed(calibration.targets))
     before = stored_generations(history)
     evaluations_before = int(history.total_nr_simulations) if before else 0

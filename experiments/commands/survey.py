@@ -5,7 +5,7 @@ sample, a labour force survey, an origin household survey, registers and adminis
 every estimator of :mod:`experiments.estimators` is applied to what they publish and scored
 against the truth over the replications. The work is done by
 :mod:`experiments.estimators.laboratory`; the folder is written by
-:mod:`experiments.estimators.outputs` (file names in :mod:`experiments.survey_files`).
+:mod:`experiments.estimators.outputs` (file names in :mod:`experiments.estimators.files`).
 """
 
 from __future__ import annotations
@@ -97,11 +97,12 @@ def execute(args: argparse.Namespace) -> int:
     check_census_fits(loaded)
     sweep = parse_sweep(args.sweep) if args.sweep else None
 
-    from experiments import results, survey_files
+    from experiments import results
     from experiments.estimators import outputs
     from experiments.estimators.laboratory import run_laboratory, sweep_settings
     from experiments.estimators.report_table import score_table
     from experiments.progress import progress_bar
+    from experiments.result_files import MANIFEST
     from experiments.seeds import describe_seed, replication_seeds
     from experiments.tables import console
 
@@ -113,7 +114,7 @@ def execute(args: argparse.Namespace) -> int:
     document = outputs.json_document(loaded.name, args.seed, laboratory, folder)
     written = outputs.write_folder(folder, laboratory, document)
     results.write_json(
-        folder / survey_files.MANIFEST,
+        MANIFEST.path(folder),
         results.manifest(
             "survey",
             scenarios={loaded.name: loaded.describe()},

@@ -3,8 +3,8 @@
 Runs the experiments declared in ``experiments/validation/checks.yaml`` and checks the model's
 behaviour against published facts (pattern-oriented modelling: Grimm et al. 2005): for each
 check its statistic, 95% interval, accepted band, source and pass or fail. The results folder
-holds ``runs_EXPERIMENT.parquet`` (every run), ``checks.parquet``, ``figures/ID.png`` (one per
-check), ``validation.json`` (the ``--json`` document) and ``manifest.json``, written last;
+holds every run of each experiment, one row per check, one figure per check, the ``--json``
+document and the manifest, written last (file names in :mod:`experiments.validation.files`);
 ``run.py report FOLDER`` turns it into one HTML page.
 """
 

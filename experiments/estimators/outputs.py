@@ -1,6 +1,6 @@
 """The ``survey`` results folder: data of replication 0, estimates, scores, figures, summary.
 
-File names come from :mod:`experiments.survey_files`, which the report page reads too. Every
+File names come from :mod:`experiments.estimators.files`, which the report page reads too. Every
 file is written whole or not at all, and the manifest last (:mod:`experiments.results`).
 """
 
@@ -12,22 +12,28 @@ from typing import Any
 
 import pandas as pd
 
-from experiments import results, survey_files
+from experiments import results
+from experiments.estimators import files
 from experiments.estimators.bank import BY_NAME
 from experiments.estimators.figures import scores_figure, sweep_figure
 from experiments.estimators.laboratory import SCENARIO_SETTING, Laboratory, headlines
+from experiments.result_files import ResultFile
 
 
-def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> list[str]:
-    """Each table as Parquet and as CSV, atomically; returns the file names written."""
-    written = []
-    for name, frame in tables.items():
-        results.write_parquet(folder / f"{name}.parquet", frame)
-        results.write_atomically(
-            folder / f"{name}.csv", lambda tmp, frame=frame: frame.to_csv(tmp, index=False)
-        )
-        written += survey_files.table_files(name)
-    return written
+def write_csv(path: Path, frame: pd.DataFrame) -> Path:
+    """A table as CSV, atomically."""
+    return results.write_atomically(path, lambda tmp: frame.to_csv(tmp, index=False))
+
+
+WRITERS = {"parquet": results.write_parquet, "csv": write_csv}
+
+
+def write_table(folder: Path, item: ResultFile, frame: pd.DataFrame, **fields: str) -> list[str]:
+    """A table in every format (:data:`files.FORMATS`); returns the names written."""
+    names = files.table_files(item, **fields)
+    for form, name in names.items():
+        WRITERS[form](folder / name, frame)
+    return list(names.values())
 
 
 def _finite(value: float) -> float | None:
@@ -79,29 +85,25 @@ def json_document(name: str, seed: int, laboratory: Laboratory, folder: Path) ->
 def write_folder(folder: Path, laboratory: Laboratory, document: dict[str, Any]) -> list[str]:
     """Everything but the manifest; returns the files written, relative to ``folder``."""
     first = laboratory.first
-    written = [
-        f"{survey_files.OBSERVED}/{n}"
-        for n in write_tables(folder / survey_files.OBSERVED, first.observed)
-    ]
-    written += [
-        f"{survey_files.MICRODATA}/{n}"
-        for n in write_tables(folder / survey_files.MICRODATA, first.microdata)
-    ]
-    written += [
-        f"{survey_files.TRUTH}/{n}" for n in write_tables(folder / survey_files.TRUTH, first.truth)
-    ]
-    tables = {survey_files.ESTIMATES: laboratory.estimates, survey_files.SCORES: laboratory.scores}
+    written = []
+    for family, data in (
+        (files.OBSERVED, first.observed),
+        (files.MICRODATA, first.microdata),
+        (files.TRUTH, first.truth),
+    ):
+        for name, frame in data.items():
+            written += write_table(folder, family, frame, table=name)
+    tables = [(files.ESTIMATES, laboratory.estimates), (files.SCORES, laboratory.scores)]
     if not laboratory.sweep.empty:
-        tables[survey_files.SWEEP] = laboratory.sweep
-    written += write_tables(folder, tables)
+        tables.append((files.SWEEP, laboratory.sweep))
+    for table, frame in tables:
+        written += write_table(folder, table, frame)
     scored = headlines(laboratory.estimates, SCENARIO_SETTING)
-    results.write_figure(
-        folder / survey_files.SCORES_FIGURE, scores_figure(scored, laboratory.scores)
-    )
-    written.append(survey_files.SCORES_FIGURE)
+    results.write_figure(files.SCORES_FIGURE.path(folder), scores_figure(scored, laboratory.scores))
+    written.append(files.SCORES_FIGURE.name)
     if not laboratory.sweep.empty:
-        results.write_figure(folder / survey_files.SWEEP_FIGURE, sweep_figure(laboratory.sweep))
-        written.append(survey_files.SWEEP_FIGURE)
-    results.write_json(folder / survey_files.SUMMARY, document)
-    written.append(survey_files.SUMMARY)
+        results.write_figure(files.SWEEP_FIGURE.path(folder), sweep_figure(laboratory.sweep))
+        written.append(files.SWEEP_FIGURE.name)
+    results.write_json(files.SUMMARY.path(folder), document)
+    written.append(files.SUMMARY.name)
     return written

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from experiments.validation import files
 from experiments.validation.figures import FIGURES
 from experiments.validation.probes import PROBES
 from experiments.validation.registry import CHECKS_FILE, KINDS, Check, Declarations
@@ -138,7 +139,7 @@ def checks_table(results: list[CheckResult]) -> pd.DataFrame:
                 "fact": check.fact,
                 "measure": check.measure,
                 "source": check.source,
-                "figure": f"figures/{check.id}.png",
+                "figure": files.FIGURE.named(check=check.id),
             }
         )
     return pd.DataFrame(rows)

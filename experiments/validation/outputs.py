@@ -1,8 +1,8 @@
 """The results folder of ``validate``: data, checks, figures, JSON document, manifest (last).
 
-``runs_EXPERIMENT.parquet`` holds every run of an experiment (one row per point and
-replication), ``checks.parquet`` one row per check, ``figures/ID.png`` one figure per check,
-``validation.json`` the ``--json`` document, and ``manifest.json`` how it was all made.
+Every run of each experiment (one row per point and replication), one row per check, one figure
+per check, the ``--json`` document, and the manifest of how it was all made; the files are those
+of :mod:`experiments.validation.files`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from experiments import results
+from experiments.result_files import MANIFEST
 from experiments.seeds import describe_seed, replication_seed
+from experiments.validation import files
 from experiments.validation.evaluate import CheckResult, checks_table
 from experiments.validation.figures import FIGURES
 from experiments.validation.registry import CHECKS_FILE
@@ -27,7 +29,7 @@ def write_figures(
         figure = FIGURES[result.check.figure](
             result.check, result.outcome, data[result.check.experiment].runs
         )
-        results.write_figure(folder / "figures" / f"{result.check.id}.png", figure)
+        results.write_figure(files.FIGURE.path(folder, check=result.check.id), figure)
 
 
 def experiment_manifest(data: ExperimentData) -> dict[str, Any]:
@@ -60,10 +62,10 @@ def write_folder(
     """Every output of a validation, the manifest written last."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, done in data.items():
-        results.write_parquet(folder / f"runs_{name}.parquet", done.runs)
-    results.write_parquet(folder / "checks.parquet", checks_table(checked))
+        results.write_parquet(files.RUNS.path(folder, experiment=name), done.runs)
+    results.write_parquet(files.CHECKS.path(folder), checks_table(checked))
     write_figures(folder, checked, data)
-    results.write_json(folder / "validation.json", document)
+    results.write_json(files.SUMMARY.path(folder), document)
     scenarios = {
         f"{name}/{i}": loaded.describe()
         for name, done in data.items()
@@ -83,7 +85,7 @@ def write_folder(
             "options": options,
             "experiments": {name: experiment_manifest(done) for name, done in data.items()},
             "checks": [result.check.id for result in checked],
-            "outputs": sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")),
+            "outputs": results.outputs(folder),
         },
     )
-    results.write_json(folder / "manifest.json", manifest)
+    results.write_json(MANIFEST.path(folder), manifest)

@@ -15,7 +15,16 @@ from typing import Any
 import pandas as pd
 
 from experiments.calibration import files
-from experiments.report.page import Section, escape, figure, html_table, paragraph, table
+from experiments.report.page import (
+    Section,
+    bullets,
+    escape,
+    figure,
+    html_table,
+    paragraph,
+    table,
+)
+from experiments.result_files import described
 
 TITLE = "TripleWin: calibration of uncertain parameters"
 SUBTITLE = (
@@ -88,7 +97,7 @@ def priors_section(document: dict[str, Any]) -> str:
 
 def diagnostics_section(folder: Path, document: dict[str, Any]) -> str:
     """The per-generation table and figure."""
-    frame = pd.read_parquet(folder / files.DIAGNOSTICS).drop(columns="wall_time_s")
+    frame = pd.read_parquet(files.DIAGNOSTICS.path(folder)).drop(columns="wall_time_s")
     parts = [
         paragraph(
             "Read it this way: the threshold (epsilon) should fall from one generation to the "
@@ -100,7 +109,7 @@ def diagnostics_section(folder: Path, document: dict[str, Any]) -> str:
         ),
         table(frame, caption="Diagnostics by generation"),
     ]
-    path = folder / files.DIAGNOSTICS_FIGURE
+    path = files.DIAGNOSTICS_FIGURE.path(folder)
     if path.is_file():
         parts.append(figure(path, "Threshold and distances, acceptance rate and ESS."))
     return "".join(parts)
@@ -117,12 +126,12 @@ def posterior_section(folder: Path) -> str:
             "combination of them, not each."
         )
     ]
-    for name, caption in (
+    for item, caption in (
         (files.MARGINALS_FIGURE, "Marginal posteriors over each prior's range."),
         (files.PAIRS_FIGURE, "Pairwise posterior: particles and weighted correlations."),
     ):
-        if (folder / name).is_file():
-            parts.append(figure(folder / name, caption))
+        if item.path(folder).is_file():
+            parts.append(figure(item.path(folder), caption))
     return "".join(parts)
 
 
@@ -158,31 +167,30 @@ def predictive_section(folder: Path, document: dict[str, Any]) -> str:
             text_columns=(0, 6),
         ),
     ]
-    path = folder / files.PREDICTIVE_FIGURE
+    path = files.PREDICTIVE_FIGURE.path(folder)
     if path.is_file():
         parts.append(figure(path, "Each target's predictive distribution and its band."))
     return "".join(parts)
 
 
-def data_files() -> str:
-    """Where the numbers are."""
-    return paragraph(
-        f"In this folder: {files.POSTERIOR} (one row per particle: parameters by dotted path "
-        f"and normalised weight; use it with compare --posterior), {files.DIAGNOSTICS}, "
-        f"{files.PREDICTIVE} (every predictive run), {files.CHECKS}, {files.SUMMARY} (the "
-        f"--json document), {files.HISTORY} (pyabc's database: every generation; --resume "
-        f"continues from it), {files.PLAN} and manifest.json."
-    )
+def data_files(manifest: dict[str, Any]) -> str:
+    """Where the numbers are: the files of the folder, figures in their subfolder."""
+    present = [*manifest.get("outputs", []), files.MANIFEST.name]
+    items = [
+        f"<code>{escape(name)}</code>: {escape(about)}"
+        for name, about in described(files.FILES, present)
+    ]
+    return paragraph("In this folder:") + bullets(items, escaped=True)
 
 
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
     """The page."""
-    document = json.loads((folder / files.SUMMARY).read_text())
+    document = json.loads(files.SUMMARY.path(folder).read_text())
     return [
         Section("What calibration means here", introduction(document, manifest)),
         Section("Priors and posterior", priors_section(document)),
         Section("Diagnostics", diagnostics_section(folder, document)),
         Section("The posterior", posterior_section(folder)),
         Section("Posterior predictive checks", predictive_section(folder, document)),
-        Section("The data behind this page", data_files()),
+        Section("The data behind this page", data_files(manifest)),
     ]

@@ -13,8 +13,9 @@ from typing import Any
 
 import pandas as pd
 
-from experiments import survey_files
+from experiments.estimators import files
 from experiments.report.page import Section, bullets, escape, figure, html_table, paragraph
+from experiments.result_files import described
 
 TITLE = "TripleWin: the estimation laboratory"
 SUBTITLE = (
@@ -117,7 +118,7 @@ def sweep_section(folder: Path, document: dict[str, Any]) -> str:
             "differences are the error's alone."
         )
     ]
-    path = folder / survey_files.SWEEP_FIGURE
+    path = files.SWEEP_FIGURE.path(folder)
     if path.is_file():
         parts.append(figure(path, "Relative bias, relative RMSE and coverage against the value."))
     rows = [
@@ -142,25 +143,31 @@ def sweep_section(folder: Path, document: dict[str, Any]) -> str:
 
 
 def data_files(manifest: dict[str, Any]) -> str:
-    """Where the numbers behind the page are."""
-    return paragraph(
-        f"In this folder: {survey_files.ESTIMATES}.parquet|csv (every replication's estimates "
-        f"per corridor and in all), {survey_files.SCORES}.parquet|csv (the table above), "
-        f"{survey_files.OBSERVED}/, {survey_files.MICRODATA}/ and {survey_files.TRUTH}/ "
-        f"(replication 0's published tables, person records and truth), {survey_files.SUMMARY} "
-        "(the document of run.py survey --json) and manifest.json. Definitions, error models "
-        "and sources: docs/integration_and_measurement.md."
-    ) + bullets([f"outputs: {', '.join(manifest.get('outputs', []))}"])
+    """Where the numbers behind the page are: the files of the folder, by family."""
+    present = [*manifest.get("outputs", []), files.MANIFEST.name]
+    items = [
+        f"<code>{escape(name)}</code>: {escape(about)}"
+        for name, about in described(files.FILES, present)
+    ]
+    return (
+        paragraph("In this folder (FORMAT is parquet, and csv for spreadsheets):")
+        + bullets(items, escaped=True)
+        + paragraph(
+            "Definitions, error models and sources: docs/integration_and_measurement.md. "
+            f"Every file: {', '.join(manifest.get('outputs', []))}.",
+            "small",
+        )
+    )
 
 
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
     """The page: what was run, the estimates, the figure, sources, the sweep, the data."""
-    document = json.loads((folder / survey_files.SUMMARY).read_text())
+    document = json.loads(files.SUMMARY.path(folder).read_text())
     parts = [
         Section("What was run", introduction(document, manifest)),
         Section("Estimates against the truth", estimate_table(document)),
     ]
-    path = folder / survey_files.SCORES_FIGURE
+    path = files.SCORES_FIGURE.path(folder)
     if path.is_file():
         parts.append(
             Section(

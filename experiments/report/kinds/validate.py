@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from experiments.report.page import Section, bullets, escape, figure, html_table, paragraph
+from experiments.result_files import described
+from experiments.validation import files
 
 TITLE = "TripleWin: calibration and validation against known facts"
 SUBTITLE = (
@@ -168,7 +170,7 @@ def check_section(folder: Path, name: str, entry: dict[str, Any]) -> str:
         paragraph(f"Source: {entry['source']}", "small"),
         paragraph(f"How the model measures it: {entry.get('measure') or 'see the figure.'}"),
     ]
-    path = folder / "figures" / f"{name}.png"
+    path = files.FIGURE.path(folder, check=name)
     if path.is_file():
         lines.append(figure(path, f"{entry.get('title', name)}: the statistic beside its band."))
     extra = entry.get("extra") or {}
@@ -188,18 +190,23 @@ def check_section(folder: Path, name: str, entry: dict[str, Any]) -> str:
 
 
 def data_files(manifest: dict[str, Any]) -> str:
-    """Where the numbers behind the page are."""
-    return paragraph(
-        "In this folder: runs_EXPERIMENT.parquet (every run: point, replication and every "
-        "statistic), checks.parquet (one row per check), validation.json (the document of "
-        "run.py validate --json), figures/ID.png and manifest.json (scenarios, parameters, "
-        f"seeds, versions). Outputs: {', '.join(manifest.get('outputs', []))}."
+    """Where the numbers behind the page are: the files of the folder, by family."""
+    present = [*manifest.get("outputs", []), files.MANIFEST.name]
+    items = [
+        f"<code>{escape(name)}</code>: {escape(about)}"
+        for name, about in described(files.FILES, present)
+    ]
+    experiments = ", ".join(manifest.get("experiments", {}))
+    return (
+        paragraph("In this folder:")
+        + bullets(items, escaped=True)
+        + paragraph(f"EXPERIMENT is one of {experiments}; CHECK is a check's id.", "small")
     )
 
 
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
     """The page: introduction, overview, experiments, one section per check, data."""
-    document = json.loads((folder / "validation.json").read_text())
+    document = json.loads(files.SUMMARY.path(folder).read_text())
     parts = [
         Section("What validation means here", introduction(document, manifest)),
         Section("Overview", overview(document)),
