@@ -298,3 +298,23 @@ def test_sensitivity_samples_world_parameters_from_a_posterior(posterior_file, t
     assert parameter.rule == "posterior"
     assert parameter.values(np.array([0.0, 0.05, 0.25, 0.5, 0.99])) == [0.7, 0.7, 0.8, 0.9, 1.0]
     assert {p["remittances.altruism"] for p in sensitivity.points} <= {0.7, 0.8, 0.9, 1.0}
+
+
+def test_the_simulator_reads_the_same_run_as_simulate_and_validate() -> None:
+    """A particle's statistics are the one run loop's window means, cohorts and window cohorts."""
+    from experiments.calibration.simulator import run_statistics
+    from experiments.scenarios import load
+    from experiments.seeds import replication_seed
+    from experiments.validation.runner import run_once
+    from model.simulation import simulate
+
+    tiny = ["simulation.households=150", "simulation.years=14", "simulation.evaluation_years=4"]
+    scenario = load(ROOT / "scenarios/baseline.yaml", tiny).scenario
+    statistics = run_statistics(scenario, replication_seed(5, 0))
+    plain = simulate(scenario, replication_seed(5, 0))
+    for name, value in {**plain.indicators, **plain.cohorts}.items():
+        assert statistics[name] == pytest.approx(value, nan_ok=True), name
+    validated = run_once(scenario, replication_seed(5, 0), [])
+    assert statistics["left_within_5y_window"] == pytest.approx(
+        validated["left_within_5y_window"], nan_ok=True
+    )

@@ -14,31 +14,29 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from experiments.calibration.targets import window_statistics
 from experiments.engine.tasks import scenario_data
 
+if TYPE_CHECKING:
+    from model.scenario.schema import Scenario
 
-def run_statistics(scenario: Any, seed: np.random.SeedSequence) -> dict[str, float]:
+
+def run_statistics(scenario: Scenario, seed: np.random.SeedSequence) -> dict[str, float]:
     """One run's record: every indicator's window mean and the cohort statistics.
 
     The same numbers as :func:`model.simulation.simulate` reports (``left_within_1y``,
     ``left_within_5y``) plus the cohort statistics read in the evaluation window.
     """
-    from model.model import TripleWinModel
-    from model.simulation import window_means
+    from model.simulation import run_model, summarise
 
-    model = TripleWinModel(scenario, seed=seed)
-    for _ in range(model.horizon):
-        model.step()
-    window = min(scenario.simulation.evaluation_years, model.horizon)
-    record = window_means(model.recorder.frame(), window)
-    record["left_within_1y"] = model.recorder.left_within(1, model.horizon)
-    record["left_within_5y"] = model.recorder.left_within(5, model.horizon)
-    record.update(window_statistics(model))
+    finished = run_model(scenario, seed, yearly=False)
+    result = summarise(finished)
+    record = {**result.indicators, **result.cohorts}
+    record.update(window_statistics(finished.model))
     return record
 
 
