@@ -120,7 +120,7 @@ class Diary:
     def household(self, row: int) -> dict[str, np.ndarray]:
         """A household's yearly records, from year 0 to the latest year recorded."""
         last = self.last_year + 1
-        history = {"year": np.arange(last)}
+        history: dict[str, np.ndarray] = {"year": np.arange(last)}
         history.update({name: values[:last, row] for name, values in self.households.items()})
         return history
 

@@ -88,19 +88,28 @@ class Distribution(BaseModel):
             value = getattr(self, name)
             if value is not None and not value > 0:
                 raise ValueError(f"{name} must be above 0 (got {value})")
-        if self.distribution == "triangular" and not self.low <= self.mode <= self.high:
+        if self.distribution == "triangular" and not (
+            self.given("low") <= self.given("mode") <= self.given("high")
+        ):
             raise ValueError(f"mode ({self.mode}) must lie between low and high")
+
+    def given(self, name: str) -> float:
+        """A parameter the distribution needs (the validator made sure it is given)."""
+        value = getattr(self, name)
+        if value is None:
+            raise ValueError(f"a {self.distribution} distribution needs {name}")
+        return float(value)
 
     def frozen(self) -> Any:
         """The untruncated ``scipy.stats`` distribution."""
-        if self.distribution == "uniform":
-            return stats.uniform(loc=self.low, scale=self.high - self.low)
         if self.distribution == "normal":
-            return stats.norm(loc=self.mean, scale=self.sd)
-        if self.distribution == "triangular":
-            width = self.high - self.low
-            return stats.triang(c=(self.mode - self.low) / width, loc=self.low, scale=width)
-        return stats.lognorm(s=self.sigma, scale=self.median)
+            return stats.norm(loc=self.given("mean"), scale=self.given("sd"))
+        if self.distribution == "lognormal":
+            return stats.lognorm(s=self.given("sigma"), scale=self.given("median"))
+        low, high = self.given("low"), self.given("high")
+        if self.distribution == "uniform":
+            return stats.uniform(loc=low, scale=high - low)
+        return stats.triang(c=(self.given("mode") - low) / (high - low), loc=low, scale=high - low)
 
     def widened(self, margin: float) -> Distribution:
         """The same distribution with ``low`` and ``high`` (when given) moved out by ``margin``."""
@@ -172,7 +181,7 @@ def sampled_points(
         seed: The experiment's seed.
     """
     unit = unit_sample(kind, len(distributions), samples, seed)
-    columns = {}
+    columns: dict[str, list[int] | list[float]] = {}
     for index, (name, distribution) in enumerate(distributions.items()):
         if name in integers:
             values = distribution.widened(0.5).ppf(unit[:, index])

@@ -33,13 +33,17 @@ class RateColumn(ProgressColumn):
         return Text(f"{speed:.1f} runs/s", style="progress.data.speed")
 
 
+def _ignore(n: int = 1) -> None:
+    """Advance a bar that draws nothing."""
+
+
 @contextmanager
 def progress_bar(
     total: int, description: str, *, done: int = 0, enabled: bool = True
 ) -> Iterator[Callable[[int], None]]:
     """A bar for ``total`` runs; yields ``advance(n)``. Disabled, it draws nothing."""
     if not enabled:
-        yield lambda n=1: None
+        yield _ignore
         return
     columns = (
         TextColumn("{task.description}"),
@@ -52,4 +56,8 @@ def progress_bar(
     )
     with Progress(*columns, console=STDERR, transient=False) as bar:
         task = bar.add_task(description, total=total, completed=done)
-        yield lambda n=1: bar.advance(task, n)
+
+        def advance(n: int = 1) -> None:
+            bar.advance(task, n)
+
+        yield advance

@@ -23,4 +23,7 @@ def replication_seeds(seed: int, replications: int) -> list[np.random.SeedSequen
 
 def describe_seed(sequence: np.random.SeedSequence) -> dict[str, object]:
     """How to rebuild a seed: its entropy and spawn key (for the manifest)."""
-    return {"entropy": int(sequence.entropy), "spawn_key": list(sequence.spawn_key)}
+    entropy = sequence.entropy
+    if not isinstance(entropy, int):
+        raise ValueError("replication seeds are built from one integer")
+    return {"entropy": entropy, "spawn_key": list(sequence.spawn_key)}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -45,7 +46,7 @@ def figure(width: float, height: float, **margins: float) -> Figure:
     return fig
 
 
-def tidy(ax, x_ticks: int = 5, y_ticks: int = 4) -> None:
+def tidy(ax: Axes, x_ticks: int = 5, y_ticks: int = 4) -> None:
     """Light axes with few ticks: no top or right spines, small labels."""
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
@@ -53,7 +54,7 @@ def tidy(ax, x_ticks: int = 5, y_ticks: int = 4) -> None:
     ax.yaxis.set_major_locator(MaxNLocator(y_ticks))
 
 
-def fit_y(ax, *values: np.ndarray | float) -> None:
+def fit_y(ax: Axes, *values: np.ndarray | float) -> None:
     """Set the y range to cover ``values`` with a margin (for artists ``relim`` ignores)."""
     finite = np.concatenate([np.atleast_1d(np.asarray(v, dtype=float)) for v in values])
     finite = finite[np.isfinite(finite)]

@@ -91,7 +91,9 @@ class SeededClient:
         self.accepted = []
         self.evaluated = 0
 
-    def submit(self, function: Any, simulate_one_pickle: bytes, batch_size: int, job_ids: list):
+    def submit(
+        self, function: Any, simulate_one_pickle: bytes, batch_size: int, job_ids: list[int]
+    ) -> RecordingFuture:
         del function, batch_size  # pyabc's own task reseeds from the system: replaced
         if simulate_one_pickle is not self._pickled:
             # The same function for every task of a generation: sent to the workers once.
@@ -123,7 +125,9 @@ class SeededDaskSampler(DaskDistributedSampler):
         """The client wrapper (its ``on_batch`` hook shows progress)."""
         return self.client
 
-    def sample_until_n_accepted(self, n, simulate_one, t, **kwargs):
+    def sample_until_n_accepted(
+        self, n: int, simulate_one: Callable[[], Any], t: int, **kwargs: Any
+    ) -> Any:
         self.seeded.begin(t)
         sample = super().sample_until_n_accepted(n, simulate_one, t, **kwargs)
         # Evaluations up to and including the n-th accepted, in evaluation order: the ones

@@ -12,7 +12,7 @@ particle, so every simulation is reproducible from the seed alone.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -50,7 +50,7 @@ def particle_seed() -> np.random.SeedSequence:
     return np.random.SeedSequence([int(value) for value in entropy])
 
 
-def mean_statistics(records: list[Mapping[str, float]], names: tuple[str, ...]) -> dict[str, float]:
+def mean_statistics(records: Sequence[Mapping[str, float]], names: tuple[str, ...]) -> dict[str, float]:
     """Each statistic's mean over the records (NaN values skipped; NaN when none is defined)."""
     found = {}
     for name in names:

@@ -146,7 +146,8 @@ def categories_of(spec: ParameterSpec, kind: str, key: str, file: Path) -> tuple
         if kind != "bool":
             raise InputError(str(file), key, "a categorical parameter lists its values")
         return (False, True)
-    expected = {"bool": bool, "int": int, "float": (int, float)}.get(kind)
+    kinds: dict[str, type | tuple[type, ...]] = {"bool": bool, "int": int, "float": (int, float)}
+    expected = kinds.get(kind)
     for value in spec.values:
         wrong = expected is not None and (
             not isinstance(value, expected) or (kind != "bool" and isinstance(value, bool))

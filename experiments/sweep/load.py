@@ -9,15 +9,28 @@ at the same size and length.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from experiments.sweep.schema import Experiment
 from model.errors import InputError
 from model.scenario.loader import ScenarioError, extends_chain, load_scenario, resolve, validate
 from model.scenario.paths import PathError, path_kind, set_path
 from model.scenario.schema import Scenario
+
+
+class Changes(Protocol):
+    """What an experiment changes in every scenario it runs (a sweep's or a calibration's)."""
+
+    @property
+    def overrides(self) -> Mapping[str, Any]:
+        """Values set by dotted path."""
+
+    @property
+    def years(self) -> int | None:
+        """Simulated years of every run, if the experiment sets them."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +78,7 @@ def relative_file(experiment_file: Path, name: str, key: str) -> Path:
     return path
 
 
-def load_input(path: Path, experiment: Experiment, experiment_file: Path) -> ScenarioInput:
+def load_input(path: Path, experiment: Changes, experiment_file: Path) -> ScenarioInput:
     """A scenario file with the experiment's changes applied, validated.
 
     Raises:
@@ -92,7 +105,7 @@ def load_input(path: Path, experiment: Experiment, experiment_file: Path) -> Sce
     return ScenarioInput(path, scenario.model_dump(mode="json"))
 
 
-def _blame(error: ScenarioError, experiment: Experiment, experiment_file: Path) -> InputError:
+def _blame(error: ScenarioError, experiment: Changes, experiment_file: Path) -> InputError:
     """Point an invalid scenario at the experiment's change that caused it, if one did."""
     key = error.key or ""
     for changed in experiment.overrides:

@@ -54,7 +54,7 @@ def coerce(value: Any, kind: str) -> Any:
 
 def parameter_kinds(experiment: Experiment, base: ScenarioInput, file: Path) -> dict[str, str]:
     """The kind of each varied parameter; every path must name one value of the scenario."""
-    kinds = {}
+    kinds: dict[str, str] = {}
     for path in experiment.design.parameters:
         key = f"design.parameters.{path}"
         try:

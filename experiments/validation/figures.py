@@ -17,9 +17,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from experiments.statistics import estimate
+from experiments.statistics import Estimate, estimate
 from experiments.validation.probes import COHORT_YEARS, TRIP_CLASSES
 from experiments.validation.registry import Check
 from experiments.validation.statistics import Outcome, passes
@@ -71,7 +72,7 @@ def _finish(figure: Figure, check: Check, outcome: Outcome) -> Figure:
     return figure
 
 
-def _shade(axis, band: tuple[float | None, float | None], *, vertical: bool = False) -> None:
+def _shade(axis: Axes, band: tuple[float | None, float | None], *, vertical: bool = False) -> None:
     """The accepted band as a shaded stripe (open ends run to the edge of the axes)."""
     low, high = band
     limits = axis.get_xlim() if vertical else axis.get_ylim()
@@ -83,7 +84,7 @@ def _shade(axis, band: tuple[float | None, float | None], *, vertical: bool = Fa
     (axis.set_xlim if vertical else axis.set_ylim)(*limits)
 
 
-def _pad_limits(axis, band: tuple[float | None, float | None], values: list[float]) -> None:
+def _pad_limits(axis: Axes, band: tuple[float | None, float | None], values: list[float]) -> None:
     finite = [v for v in (*values, *band) if v is not None and math.isfinite(v)]
     if not finite:
         return
@@ -136,9 +137,16 @@ def cohort_figure(check: Check, outcome: Outcome, runs: pd.DataFrame) -> Figure:
         axis.fill_between(years, [v.low for v in values], [v.high for v in values], alpha=0.25)
         axis.plot(years, [v.mean for v in values], style, label=label)
     low, high = check.band
-    axis.vlines(
-        5, low, high, color="#2e86c1", linewidth=10, alpha=0.4, label="accepted band at five years"
-    )
+    if low is not None and high is not None:
+        axis.vlines(
+            5,
+            low,
+            high,
+            color="#2e86c1",
+            linewidth=10,
+            alpha=0.4,
+            label="accepted band at five years",
+        )
     axis.set_xlabel("years since arrival", fontsize=9)
     axis.set_ylabel("share of the arrival cohort (95% band)", fontsize=9)
     axis.set_ylim(0, 1)
@@ -180,7 +188,9 @@ def _point_estimates(runs: pd.DataFrame, column: str) -> list:
     return [estimate(group[column].to_numpy(dtype=float)) for _, group in runs.groupby("point")]
 
 
-def _errorbars(axis, xs: list, ys: list, label: str, colour: str = MODEL_COLOUR) -> None:
+def _errorbars(
+    axis: Axes, xs: list[Estimate], ys: list[Estimate], label: str, colour: str = MODEL_COLOUR
+) -> None:
     """Each point's mean and 95% interval over replications, in both directions."""
     axis.errorbar(
         [v.mean for v in xs],
@@ -194,7 +204,7 @@ def _errorbars(axis, xs: list, ys: list, label: str, colour: str = MODEL_COLOUR)
     )
 
 
-def _label_points(axis, xs: list, ys: list, runs: pd.DataFrame) -> None:
+def _label_points(axis: Axes, xs: list[Estimate], ys: list[Estimate], runs: pd.DataFrame) -> None:
     levels = runs.groupby("point")["value"].first().to_numpy()
     for x, y, level in zip(xs, ys, levels, strict=True):
         axis.annotate(

@@ -51,13 +51,16 @@ class AssimilationProbe:
     """
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
         self.logs: list[np.ndarray] = []
         self.years: list[np.ndarray] = []
         self.groups: list[np.ndarray] = []
         self.employment: list[tuple[float, float]] = []
 
     def start(self, model: TripleWinModel) -> None:
-        self.__init__()
+        self._reset()
 
     def observe(self, model: TripleWinModel) -> None:
         if not in_window(model):
@@ -100,12 +103,15 @@ class NetworkProbe:
     """
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
         self.network: np.ndarray | None = None
         self.top = np.zeros(2)
         self.bottom = np.zeros(2)
 
     def start(self, model: TripleWinModel) -> None:
-        self.__init__()
+        self._reset()
 
     def observe(self, model: TripleWinModel) -> None:
         table, people = model.households, model.migrants
@@ -148,11 +154,14 @@ class ShockProbe:
     """
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
         self.income: list[float] = []
         self.remittances: list[float] = []
 
     def start(self, model: TripleWinModel) -> None:
-        self.__init__()
+        self._reset()
 
     def observe(self, model: TripleWinModel) -> None:
         if model.year < SETTLING_YEARS or not np.any(model.shocks.drought):
@@ -182,10 +191,13 @@ class SkillsProbe:
     """
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
         self.rows: list[tuple[float, float]] = []
 
     def start(self, model: TripleWinModel) -> None:
-        self.__init__()
+        self._reset()
 
     def observe(self, model: TripleWinModel) -> None:
         if not in_window(model):

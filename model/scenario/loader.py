@@ -16,6 +16,7 @@ from typing import Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from model.errors import InputError
 from model.scenario.paths import PathError, merge, parts, set_path
@@ -164,7 +165,7 @@ def validate(
         raise ScenarioError(source, key, message) from None
 
 
-def describe(problem: dict[str, Any], schema: type[BaseModel]) -> str:
+def describe(problem: ErrorDetails, schema: type[BaseModel]) -> str:
     """Plain words for one pydantic error: what was wrong and what is allowed."""
     kind, context, given = problem["type"], problem.get("ctx") or {}, problem.get("input")
     bounds = {

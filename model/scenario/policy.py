@@ -299,7 +299,7 @@ def _optional_levers() -> dict[str, Any]:
     """Every lever of :class:`Policy` as an optional field with the same range and meaning."""
     fields: dict[str, Any] = {}
     for name, info in Policy.model_fields.items():
-        constrained = (
+        constrained: Any = (
             Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
         )
         fields[name] = (constrained | None, Field(None, description=info.description))
