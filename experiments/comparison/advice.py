@@ -215,8 +215,10 @@ def advice_text(
         return f"Decided with {count} replications: every party's interval lies above zero."
     if verdict == LOSS:
         below = [p for p, a in parties.items() if a.outcome == LOSS]
+        plural = len(below) > 1
         return (
-            f"Decided with {count} replications: the interval for {_join(below)} lies below zero."
+            f"Decided with {count} replications: the interval{'s' if plural else ''} for "
+            f"{_join(below)} lie{'' if plural else 's'} below zero."
         )
     if verdict == NEGLIGIBLE:
         text = (

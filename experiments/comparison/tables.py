@@ -8,14 +8,14 @@ from rich.table import Table
 
 from experiments.comparison.pairs import OTHER_INDICATORS, Comparison, excludes_zero
 from experiments.formats import change as written_change
-from experiments.formats import interval, level
+from experiments.formats import interval, level, write_change
 from experiments.parties import PARTIES, Party
 from experiments.statistics import Estimate
 from experiments.style import rich_style
 from experiments.tables import console
 from experiments.verdicts import outcome
 from experiments.welfare import GROUPS
-from model.catalogue import label
+from model.catalogue import UNITS, label
 from model.channels import CHANNELS
 
 # Beyond this many scenarios a cell of the indicator table shows the mean change alone.
@@ -90,7 +90,7 @@ def group_table(comparisons: list[Comparison]) -> Table:
         for item in comparisons:
             change = item.variations.group(name)
             judged = outcome(change, item.margin)
-            written = written_change(change.mean, "welfare_origin")
+            written = write_change(change.mean, UNITS["PPP $"])
             cells.append(f"{written} [{rich_style(judged)}]{judged}[/]")
         table.add_row(name, *cells)
     worse = [item.variations.worse_off() for item in comparisons]
