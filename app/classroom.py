@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from app import state
 from app.diary import Diary
 from app.levers import HOUSEHOLDS_MAX, HOUSEHOLDS_MIN, LEVER_NAMES, scenario_levers
 from model.errors import InputError
@@ -81,6 +82,8 @@ class ClassroomModel(TripleWinModel):
         changes: Levers the student changed: ``{name: (scenario value, value used)}``.
         baseline: The baseline run (``scenarios/baseline.yaml``, same seed and households).
         diary: Yearly records of this run's people and households (for the inspector).
+        welfare_records: Each year's welfare so far of the baseline and of this run (for the
+            triple-win panel: :mod:`app.verdict`).
     """
 
     def __init__(
@@ -112,6 +115,7 @@ class ClassroomModel(TripleWinModel):
         super().__init__(params, seed=self.run_seed)
         years = {"simulation.years": params.simulation.years}
         self.baseline = TripleWinModel(load(BASELINE, size | years), seed=self.run_seed)
+        self.welfare_records: list[tuple[dict[str, float], dict[str, float]]] = []
         self.diary = Diary(self)
 
     @property
@@ -130,9 +134,12 @@ class ClassroomModel(TripleWinModel):
         return self.scenario_file == BASELINE and not self.changes
 
     def step(self) -> None:
-        """One year of both runs, then the diary."""
+        """One year of both runs, then their welfare so far and the diary."""
         super().step()
         self.baseline.step()
+        if self.year <= self.horizon:
+            pair = (state.welfare_so_far(self.baseline), state.welfare_so_far(self))
+            self.welfare_records.append(pair)
         self.diary.record(self)
 
 

@@ -43,16 +43,20 @@ WORLD = Note(
 
 TRIPLE_WIN = Note(
     "Who gains? The triple-win test",
-    "Each party's welfare in this run minus the baseline run with the same seed. Both runs "
-    "have the same droughts, business cycles and personal luck, so the gap is the policy's "
-    "doing. Migrants: their realised income gain per origin-born person. Origin: the "
-    "consumption of the people living there. Destination: income per native (wages, capital "
-    "income and migrants' net taxes). Green: gains so far, red: loses, amber: uncertain.",
+    "Each party's welfare in this run against the baseline run with the same seed, as an "
+    "equivalent variation: the dollars a year per person that would make the baseline as good "
+    "as the policy. Both runs have the same droughts, business cycles and personal luck, so "
+    "the gap is the policy's doing. Migrants: those who moved, while abroad, per person born in "
+    "the origin. Origin: everyone else born there, per person. Destination: the natives, per "
+    "native. Welfare is consumption (net of the costs of living abroad, of migrating and of "
+    "fees), discounted, plus savings held. Green: gains so far, red: loses, umber: too small to "
+    "matter (inside the grey band), amber: uncertain.",
     (
-        "The verdict looks at the last years run (up to ten); the band shows how much the "
-        "yearly gaps vary, so read it as a hint: years of one run are not independent draws.",
-        "The proper test runs many seeds and asks whether all three 95% intervals lie above "
-        "zero: uv run run.py compare scenarios/baseline.yaml scenarios/YOUR_SCENARIO.yaml",
+        "Bars: each year's own change; the line: the change so far, which the verdict reads; "
+        "the band shows how much the yearly changes vary, so read it as a hint: years of one "
+        "run are not independent draws.",
+        "The proper test runs many seeds and reads each party's 95% interval against a margin: "
+        "uv run run.py compare scenarios/baseline.yaml scenarios/YOUR_SCENARIO.yaml",
     ),
 )
 

@@ -1,9 +1,10 @@
 """What the app reads from a running model, gathered here.
 
 Beyond the people and households tables (whose columns docs/ODD.md, sections 2.2 and 2.3,
-describes), the views, charts and stories read the model's yearly indicators, who lives in each
-household, this year's returns and remittances, and the poverty lines, through these functions
-only: a change in how the model holds its state is met in this one module.
+describes), the views, charts and stories read the model's yearly indicators, the parties'
+welfare so far, who lives in each household, this year's returns and remittances, and the
+poverty lines, through these functions only: a change in how the model holds its state is met in
+this one module.
 """
 
 from __future__ import annotations
@@ -29,6 +30,22 @@ def yearly(model: TripleWinModel) -> pd.DataFrame:
 def paired_yearly(model: ClassroomModel) -> tuple[pd.DataFrame, pd.DataFrame]:
     """This run's and the baseline's yearly indicators so far."""
     return yearly(model), model.baseline.recorder.frame(model.year)
+
+
+def welfare_so_far(model: TripleWinModel) -> dict[str, float]:
+    """The three parties' welfare up to this year, flat (present values, person-years,
+    channels, groups: :meth:`model.welfare.WelfareObserver.so_far`); empty before year 1."""
+    return model.welfare.so_far(model)
+
+
+def welfare_pairs(model: ClassroomModel) -> list[tuple[dict[str, float], dict[str, float]]]:
+    """Each year's welfare so far of the baseline and of this run, in year order."""
+    return model.welfare_records
+
+
+def margin(model: TripleWinModel) -> float:
+    """The margin of a change too small to matter (PPP $ per person per year)."""
+    return float(model.params.welfare.margin)
 
 
 def returnees(model: TripleWinModel) -> np.ndarray:

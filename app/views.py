@@ -23,9 +23,10 @@ from app.figures.trends import TrendsChart
 from app.figures.triple_win import TripleWinChart
 from app.figures.world import WorldChart
 from app.levers import LEVER_NAMES, label
-from app.verdict import headline_verdict, overall, verdicts
-from experiments.formats import level
+from app.verdict import headline_verdict, losing_groups, overall, verdicts
+from experiments.formats import level, write_change
 from experiments.style import colour_of
+from model.catalogue import UNITS
 
 # The numbers the summary shows of the latest year; each indicator is written in its unit.
 STATS = (
@@ -59,6 +60,11 @@ def NoteView(note: explain.Note):
         solara.v.Html(
             tag="ul", children=[solara.v.Html(tag="li", children=[d]) for d in note.drivers]
         )
+
+
+def dollars(value: float) -> str:
+    """A change in PPP $, signed."""
+    return write_change(value, UNITS["PPP $"])
 
 
 def stats_line(latest: dict[str, float]) -> str:
@@ -107,14 +113,14 @@ def WorldView(model: ClassroomModel):
 
 @solara.component
 def TripleWinView(model: ClassroomModel):
-    """Each party's welfare against the baseline, coloured by the verdict so far."""
+    """Each party's equivalent variation against the baseline, coloured by the verdict so far,
+    and the groups losing so far."""
     update_counter.get()
-    scenario, baseline = state.paired_yearly(model)
-    window = min(model.params.simulation.evaluation_years, max(model.year, 1))
-    judged = verdicts(scenario, baseline, window)
+    records, negligible = state.welfare_pairs(model), state.margin(model)
+    judged = verdicts(records, negligible)
     chart = solara.use_memo(lambda: TripleWinChart(model.horizon), [model])
     with solara.Card(classes=["tw-triple-win"]):
-        headline = overall(judged)
+        headline = overall(judged, negligible)
         solara.v.Html(
             tag="h3",
             class_="tw-verdict",
@@ -129,8 +135,20 @@ def TripleWinView(model: ClassroomModel):
                 style_=f"border-left: 6px solid {colour}; padding-left: 6px; margin: 2px 0",
                 children=[f"{party.party.label}: {party.verdict} · {party.describe()}"],
             )
+        losers = losing_groups(records, negligible)
+        solara.v.Html(
+            tag="div",
+            class_="tw-losing-groups",
+            style_="font-size: 0.85rem; margin: 4px 0",
+            children=[
+                "Groups losing so far: "
+                + ", ".join(f"{name} ({dollars(value)} $ a year)" for name, value in losers)
+                if losers
+                else f"No group losing more than {negligible:g} $ a year so far"
+            ],
+        )
         Chart(
-            lambda: chart.update(scenario, baseline, judged, window),
+            lambda: chart.update(records, judged, negligible),
             [model, model.year],
             "triple-win",
         )

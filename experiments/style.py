@@ -9,15 +9,27 @@ close to a verdict's, so a line is never read as a verdict. Plain data: no plott
 
 from __future__ import annotations
 
-from experiments.verdicts import GAIN, LOSS, TRIPLE_WIN, UNCERTAIN
+from experiments.verdicts import GAIN, LOSS, NEGLIGIBLE, TRIPLE_WIN, UNCERTAIN
 
 GAIN_COLOUR = "#1a7f37"
 LOSS_COLOUR = "#b42318"
 UNCERTAIN_COLOUR = "#9a6b00"
+# Too small to matter: a dark umber, apart from the others and from every scenario's colour.
+NEGLIGIBLE_COLOUR = "#554422"
 # What is not judged (yet): the app's first years, two runs with the same policies.
 NEUTRAL_COLOUR = "#bdbdbd"
-OUTCOME_COLOURS = {GAIN: GAIN_COLOUR, LOSS: LOSS_COLOUR, UNCERTAIN: UNCERTAIN_COLOUR}
-VERDICT_COLOURS = {TRIPLE_WIN: GAIN_COLOUR, LOSS: LOSS_COLOUR, UNCERTAIN: UNCERTAIN_COLOUR}
+OUTCOME_COLOURS = {
+    GAIN: GAIN_COLOUR,
+    LOSS: LOSS_COLOUR,
+    NEGLIGIBLE: NEGLIGIBLE_COLOUR,
+    UNCERTAIN: UNCERTAIN_COLOUR,
+}
+VERDICT_COLOURS = {
+    TRIPLE_WIN: GAIN_COLOUR,
+    LOSS: LOSS_COLOUR,
+    NEGLIGIBLE: NEGLIGIBLE_COLOUR,
+    UNCERTAIN: UNCERTAIN_COLOUR,
+}
 
 BASELINE_COLOUR = "#7f7f7f"
 SCENARIO_COLOURS = (

@@ -12,7 +12,9 @@ party's channels add up to its variation exactly.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+
+import numpy as np
 
 from model import channels
 from model.welfare import PARTIES, channel_key
@@ -36,6 +38,26 @@ def _over(change: float, years: float) -> float:
     return change / years if years and math.isfinite(years) and years > 0 else math.nan
 
 
+def pv_key(party: str, horizon: str = "end") -> str:
+    """The record's key of a party's present value at a horizon."""
+    return f"pv_{party}_{horizon}"
+
+
+def years_key(party: str, horizon: str = "end") -> str:
+    """The record's key of a party's discounted person-years at a horizon."""
+    return f"years_{party}_{horizon}"
+
+
+def per_year(change: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """Changes of present values over the baseline's person-years, element by element (NaN
+    where the person-years are not positive): :func:`variation` on whole columns of runs."""
+    change, years = np.asarray(change, dtype=float), np.asarray(years, dtype=float)
+    valid = np.isfinite(years) & (years > 0)
+    return np.divide(
+        change, years, out=np.full(np.broadcast(change, years).shape, np.nan), where=valid
+    )
+
+
 def variation(
     baseline: Mapping[str, float],
     scenario: Mapping[str, float],
@@ -43,10 +65,10 @@ def variation(
     horizon: str = "end",
 ) -> float:
     """A party's equivalent variation at a horizon (PPP $ per person per year); NaN if absent."""
-    key = f"pv_{party}_{horizon}"
+    key = pv_key(party, horizon)
     if key not in baseline or key not in scenario:
         return math.nan
-    return _over(scenario[key] - baseline[key], baseline[f"years_{party}_{horizon}"])
+    return _over(scenario[key] - baseline[key], baseline[years_key(party, horizon)])
 
 
 def channel_variations(
@@ -74,11 +96,79 @@ def group_variation(
     return _over(scenario[key] - baseline[key], baseline[f"group_years_{group}"])
 
 
+def size_change(baseline: Mapping[str, float], scenario: Mapping[str, float], group: str) -> float:
+    """Relative change of a group's discounted person-years: how much the policy changes who is
+    in it (0 for a group of fixed people, such as the natives by skill)."""
+    key = f"group_years_{group}"
+    if key not in baseline or key not in scenario:
+        return math.nan
+    return _over(scenario[key] - baseline[key], baseline[key])
+
+
 def worse_off_share(record: Mapping[str, float]) -> float:
     """Share of migrants' years abroad spent consuming less than they would earn at home."""
     return _over(
         record.get(f"group_{WORSE_OFF}", math.nan), record.get(f"group_years_{WORSE_OFF}", math.nan)
     )
+
+
+def horizon_of(horizon: str, last_year: int | None) -> str | None:
+    """How a record names a horizon of a run that ends in ``last_year``: its year, ``end`` when
+    the run ends then, None when the run ends before it (``last_year`` None: as named)."""
+    if horizon == "end" or last_year is None:
+        return horizon
+    year = int(horizon)
+    if year > last_year:
+        return None
+    return "end" if year == last_year else horizon
+
+
+def variation_row(
+    baseline: Mapping[str, float], scenario: Mapping[str, float], last_year: int | None = None
+) -> dict[str, float]:
+    """Everything a paired comparison reads of one pair of runs, flat.
+
+    ``ev_PARTY`` (the end), ``ev_PARTY_10`` and ``ev_PARTY_20`` (earlier horizons: the end's
+    when the run ends then, NaN when it ends before), ``ev_channel_PARTY_CHANNEL``,
+    ``ev_group_NAME`` (PPP $ per person per year), ``size_group_NAME`` (the relative change of
+    the group's person-years: groups whose members the policy changes), and the share of migrants' years abroad worse
+    off than at home in each run (``worse_off_baseline``, ``worse_off_scenario``).
+
+    Args:
+        baseline: The baseline run's record (:func:`model.welfare.flat_record` keys).
+        scenario: The scenario run's record, on the same seed.
+        last_year: The runs' last year (to read the 10- and 20-year horizons).
+    """
+    row: dict[str, float] = {}
+    for party in PARTIES:
+        row[f"ev_{party}"] = variation(baseline, scenario, party)
+        for horizon in HORIZONS[:-1]:
+            named = horizon_of(horizon, last_year)
+            row[f"ev_{party}_{horizon}"] = (
+                math.nan if named is None else variation(baseline, scenario, party, named)
+            )
+        for channel, value in channel_variations(baseline, scenario, party).items():
+            row[f"ev_channel_{party}_{channel_key(channel)}"] = value
+    for group in GROUPS:
+        row[f"ev_group_{group}"] = group_variation(baseline, scenario, group)
+        row[f"size_group_{group}"] = size_change(baseline, scenario, group)
+    row["worse_off_baseline"] = worse_off_share(baseline)
+    row["worse_off_scenario"] = worse_off_share(scenario)
+    return row
+
+
+def variation_rows(
+    baseline: Sequence[Mapping[str, float]],
+    scenario: Sequence[Mapping[str, float]],
+    last_year: int | None = None,
+) -> list[dict[str, float]]:
+    """:func:`variation_row` of each pair of runs, replication by replication."""
+    if len(baseline) != len(scenario):
+        raise ValueError(f"unpaired: {len(baseline)} baseline and {len(scenario)} scenario runs")
+    return [
+        variation_row(before, after, last_year)
+        for before, after in zip(baseline, scenario, strict=True)
+    ]
 
 
 __all__ = [
@@ -88,6 +178,13 @@ __all__ = [
     "WORSE_OFF",
     "channel_variations",
     "group_variation",
+    "horizon_of",
+    "per_year",
+    "pv_key",
+    "size_change",
     "variation",
+    "variation_row",
+    "variation_rows",
     "worse_off_share",
+    "years_key",
 ]

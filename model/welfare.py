@@ -138,6 +138,13 @@ class WelfareObserver:
         if model.year in self.horizons:
             self.results[model.year] = self._snapshot(model, factor)
 
+    def so_far(self, model: TripleWinModel) -> dict[str, float]:
+        """The welfare up to this year as a flat record (:func:`flat_record`, this year as the
+        end), without keeping a snapshot: for a run watched while it steps (the classroom app)."""
+        if not 1 <= model.year <= max(self.horizons):
+            return {}
+        return flat_record({model.year: self._snapshot(model, self.beta**model.year)})
+
     def _groups(self, model: TripleWinModel, persons: np.ndarray, factor: float) -> None:
         table = model.households
         items = model.flows.welfare

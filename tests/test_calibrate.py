@@ -261,7 +261,7 @@ def test_compare_with_a_posterior_gives_a_probability_and_keeps_pairs(
     assert 0.0 <= entry["triple_win_probability"] <= 1.0
     low, high = entry["triple_win_probability_ci95"]
     assert 0.0 <= low <= entry["triple_win_probability"] <= high <= 1.0
-    assert entry["verdict"] in ("triple win", "loss", "uncertain")
+    assert entry["verdict"] in ("triple win", "loss", "negligible", "uncertain")
     draws = document["posterior"]["draws"]
     assert len(draws) == 6 and len({json.dumps(d, sort_keys=True) for d in draws}) > 1
     # The baseline against itself: the same draw and seed in each pair, so every change is 0.

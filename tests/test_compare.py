@@ -17,15 +17,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from experiments.cli import main
-from experiments.comparison.advice import advise, half_width, needed_for
+from experiments.comparison.advice import advise, half_width, needed_for, projection
 from experiments.comparison.forest import fit_scale, forest_plot
 from experiments.comparison.pairs import paired_changes
 from experiments.comparison.quadrant import quadrant_plot
 from experiments.scenarios import load
 from experiments.seeds import replication_seed
 from experiments.statistics import Estimate, estimate
-from experiments.style import GAIN_COLOUR, LOSS_COLOUR, UNCERTAIN_COLOUR
-from experiments.verdicts import LOSS, TRIPLE_WIN, UNCERTAIN, verdict
+from experiments.style import GAIN_COLOUR, LOSS_COLOUR, NEGLIGIBLE_COLOUR, UNCERTAIN_COLOUR
+from experiments.verdicts import GAIN, LOSS, NEGLIGIBLE, TRIPLE_WIN, UNCERTAIN, verdict
 from model.simulation import RunResult, simulate
 from tests.conftest import ROOT
 
@@ -44,13 +44,24 @@ def run_py(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def expected_verdict(entry: dict) -> str:
-    """The triple-win rule (docs/ODD.md, section 7.19), from the intervals of a JSON entry."""
-    intervals = [entry["ci95"][party] for party in PARTIES]
-    if any(high < 0 for _, high in intervals):
+def expected_outcome(low: float, high: float, margin: float) -> str:
+    """A party's outcome (docs/ODD.md, section 7.19), written out from its interval."""
+    if -margin <= low and high <= margin:
+        return NEGLIGIBLE
+    if high < 0:
         return LOSS
-    if all(low > 0 for low, _ in intervals):
+    return GAIN if low > 0 else UNCERTAIN
+
+
+def expected_verdict(entry: dict, margin: float) -> str:
+    """The triple-win rule, from the intervals of a JSON entry and the margin."""
+    outcomes = [expected_outcome(*entry["ci95"][party], margin) for party in PARTIES]
+    if LOSS in outcomes:
+        return LOSS
+    if all(o == GAIN for o in outcomes):
         return TRIPLE_WIN
+    if all(o == NEGLIGIBLE for o in outcomes):
+        return NEGLIGIBLE
     return UNCERTAIN
 
 
@@ -79,22 +90,47 @@ def test_json_has_the_design_shape_and_consistent_verdicts(issue_command):
     document, _, _ = issue_command
     assert document["baseline"] == "baseline"
     assert list(document["scenarios"]) == ["cheap_remittances", "no_migration"]
+    margin = document["margin"]
+    assert margin == 25.0  # the baseline's welfare.margin
     for entry in document["scenarios"].values():
         assert set(entry["delta"]) == set(entry["ci95"]) == set(PARTIES)
         for party in PARTIES:
             low, high = entry["ci95"][party]
             assert low <= entry["delta"][party] <= high
-        assert entry["verdict"] == expected_verdict(entry)
+            assert entry["outcomes"][party] == expected_outcome(low, high, margin)
+            total = sum(v for v in entry["channels"][party].values() if v is not None)
+            assert total == pytest.approx(entry["delta"][party], rel=1e-6)
+        assert "discrimination" in entry["channels"]["migrants"]
+        assert entry["verdict"] == expected_verdict(entry, margin)
+        assert set(entry["horizons"]) == {"10", "20", "end"}
+        assert entry["horizons"]["end"] == entry["verdict"]
+        assert all(
+            v in (TRIPLE_WIN, LOSS, NEGLIGIBLE, UNCERTAIN) for v in entry["horizons"].values()
+        )
+        groups = entry["groups"]
+        assert {"natives_low_skilled", "natives_skilled", "origin_poorest_40"} <= set(groups)
+        assert "stayers_without_migrant" in groups
+        for group in groups.values():
+            low, high = group["ci95"]
+            assert group["outcome"] == expected_outcome(low, high, margin)
+        assert entry["losing_groups"] == [n for n, g in groups.items() if g["outcome"] == LOSS]
+        assert set(entry["migrants_worse_off_than_at_home"]) == {"baseline", "scenario"}
         assert entry["replications"] == 10
-        assert entry["advice"]["decided"] == (entry["verdict"] != UNCERTAIN)
-        assert "welfare_origin" not in entry["changes"]
-        assert "origin_poverty_rate" in entry["changes"]
+        settled = LOSS in entry["outcomes"].values() or UNCERTAIN not in entry["outcomes"].values()
+        assert entry["advice"]["decided"] == settled
+        # The yearly consumption indicators are reported beside the verdict, which reads the
+        # equivalent variations instead.
+        assert "welfare_origin" in entry["changes"] and "origin_poverty_rate" in entry["changes"]
 
 
 def test_cheap_remittances_raise_origin_welfare(issue_command):
-    document, _, _ = issue_command
-    low, _ = document["scenarios"]["cheap_remittances"]["ci95"]["origin"]
-    assert low > 0
+    entry = issue_command[0]["scenarios"]["cheap_remittances"]
+    low, _ = entry["ci95"]["origin"]
+    assert low > 0 and entry["outcomes"]["origin"] == GAIN
+    # Remittances carry it: cheaper sending is a gain for the families at home.
+    channels = entry["channels"]["origin"]
+    assert channels["remittances"] > 0
+    assert channels["remittances"] == max(channels.values())
 
 
 def test_closed_borders_lose_for_all_three_parties(issue_command):
@@ -102,12 +138,14 @@ def test_closed_borders_lose_for_all_three_parties(issue_command):
     entry = issue_command[0]["scenarios"]["no_migration"]
     assert entry["verdict"] == LOSS
     assert all(entry["ci95"][party][1] < 0 for party in PARTIES)
+    assert set(entry["outcomes"].values()) == {LOSS}
 
 
 def test_terminal_tables_go_to_stderr(issue_command):
     _, folder, stderr = issue_command
     assert "Triple-win test against 'baseline'" in stderr
     assert "Replication advice" in stderr and "origin_poverty_rate" in stderr
+    assert "Groups: equivalent variation" in stderr and "natives_low_skilled" in stderr
     assert str(folder) in stderr
 
 
@@ -133,11 +171,20 @@ def test_results_folder_holds_paired_tables_figures_and_manifest(issue_command):
     paired = changes[changes["scenario"] == "cheap_remittances"].set_index("replication")
     difference = cheap_runs["welfare_origin"] - base["welfare_origin"]
     assert np.array_equal(paired["welfare_origin"].to_numpy(), difference.to_numpy())
+    # The verdict's variation: the change of the present value over the baseline's years.
+    variation = (cheap_runs["pv_origin_end"] - base["pv_origin_end"]) / base["years_origin_end"]
+    assert np.allclose(paired["ev_origin"].to_numpy(), variation.to_numpy(), rtol=1e-12)
     mean = document["scenarios"]["cheap_remittances"]["delta"]["origin"]
-    assert paired["welfare_origin"].mean() == pytest.approx(mean, rel=1e-12)
+    assert paired["ev_origin"].mean() == pytest.approx(mean, rel=1e-12)
+    summary = pd.read_parquet(folder / "summary.parquet")
+    row = summary[
+        (summary["scenario"] == "cheap_remittances") & (summary["indicator"] == "ev_origin")
+    ]
+    assert row["change"].item() == pytest.approx(mean, rel=1e-12)
+    assert row["outcome"].item() == document["scenarios"]["cheap_remittances"]["outcomes"]["origin"]
     assert len(pd.read_parquet(folder / "yearly.parquet")) == 3 * 10 * 40
     assert len(pd.read_parquet(folder / "yearly_changes.parquet")) == 2 * 10 * 40
-    for name in ("forest", "quadrant", "welfare_paths", "welfare_changes"):
+    for name in ("forest", "quadrant", "channels", "welfare_paths", "welfare_changes"):
         assert (folder / f"{name}.png").stat().st_size > 10_000, name
 
 
@@ -145,7 +192,7 @@ def test_report_explains_scenarios_and_embeds_every_figure(issue_command, capsys
     _, folder, _ = issue_command
     assert main(["report", str(folder), "--out", str(folder / "page.html")]) == 0
     page = (folder / "page.html").read_text()
-    assert page.count('<img src="data:image/png;base64,') == 4
+    assert page.count('<img src="data:image/png;base64,') == 5
     for text in (
         "triple win",
         "United Nations Secretary-General",
@@ -174,8 +221,13 @@ def test_baseline_against_itself_changes_nothing_exactly(self_comparison):
     entry = document["scenarios"]["baseline"]
     assert entry["delta"] == {party: 0.0 for party in PARTIES}
     assert entry["ci95"] == {party: [0.0, 0.0] for party in PARTIES}
-    assert entry["verdict"] == UNCERTAIN
-    assert entry["advice"]["replications_needed"] is None
+    assert entry["verdict"] == NEGLIGIBLE
+    assert entry["outcomes"] == {party: NEGLIGIBLE for party in PARTIES}
+    assert entry["horizons"] == {"10": NEGLIGIBLE, "20": None, "end": NEGLIGIBLE}
+    assert all(value == 0.0 for party in PARTIES for value in entry["channels"][party].values())
+    assert all(group["delta"] == 0.0 for group in entry["groups"].values())
+    assert entry["losing_groups"] == []
+    assert entry["advice"]["replications_needed"] is None and entry["advice"]["decided"]
     assert "exactly zero" in entry["advice"]["text"]
     changes = pd.read_parquet(folder / "changes.parquet").drop(
         columns=["scenario", "replication", "seed"]
@@ -218,19 +270,24 @@ def interval(low: float, high: float) -> Estimate:
 
 
 @pytest.mark.parametrize(
-    ("intervals", "expected"),
+    ("intervals", "margin", "expected"),
     [
-        ([(1, 2), (0.1, 0.3), (5, 9)], TRIPLE_WIN),
-        ([(1, 2), (-0.3, -0.1), (5, 9)], LOSS),
-        ([(-2, 1), (-0.3, -0.1), (5, 9)], LOSS),
-        ([(0, 2), (0.1, 0.3), (5, 9)], UNCERTAIN),
-        ([(-1, 2), (0.1, 0.3), (5, 9)], UNCERTAIN),
-        ([(math.nan, math.nan), (0.1, 0.3), (5, 9)], UNCERTAIN),
+        ([(1, 2), (0.1, 0.3), (5, 9)], 0.0, TRIPLE_WIN),
+        ([(1, 2), (0.1, 0.3), (5, 9)], 25.0, NEGLIGIBLE),
+        ([(30, 40), (26, 90), (5, 90)], 25.0, TRIPLE_WIN),
+        ([(30, 40), (0.1, 0.3), (5, 90)], 25.0, UNCERTAIN),
+        ([(1, 2), (-0.3, -0.1), (5, 9)], 0.0, LOSS),
+        ([(1, 2), (-30, -0.1), (5, 9)], 25.0, LOSS),
+        ([(-2, 1), (-0.3, -0.1), (5, 9)], 0.0, LOSS),
+        ([(0, 2), (0.1, 0.3), (5, 9)], 0.0, UNCERTAIN),
+        ([(-1, 2), (0.1, 0.3), (5, 9)], 0.0, UNCERTAIN),
+        ([(-30, 40), (0.1, 0.3), (5, 9)], 25.0, UNCERTAIN),
+        ([(math.nan, math.nan), (0.1, 0.3), (5, 9)], 0.0, UNCERTAIN),
     ],
 )
-def test_verdict_follows_the_triple_win_rule(intervals, expected):
+def test_verdict_follows_the_triple_win_rule(intervals, margin, expected):
     welfare = {party: interval(*bounds) for party, bounds in zip(PARTIES, intervals, strict=True)}
-    assert verdict(welfare) == expected
+    assert verdict(welfare, margin) == expected
 
 
 @settings(deadline=None, max_examples=60)
@@ -250,54 +307,95 @@ def test_advised_replications_are_the_fewest_that_narrow_the_interval_enough(mea
         assert half_width(observed, needed - 1) >= abs(change.mean)
 
 
-def test_advice_targets_a_loss_with_the_fewest_replications_among_losing_parties():
-    rng = np.random.default_rng(7)
+def test_advice_projects_each_open_party_and_never_settles_the_verdict_itself():
+    rng = np.random.default_rng(9)
     samples = {
-        "migrants": rng.normal(-1.0, 4.0, 10),
-        "origin": rng.normal(-1.0, 8.0, 10),
-        "destination": rng.normal(0.5, 4.0, 10),
+        "migrants": rng.normal(-20.0, 60.0, 10),
+        "origin": rng.normal(60.0, 150.0, 10),
+        "destination": rng.normal(8.0, 5.0, 10),
     }
     welfare = {party: estimate(values) for party, values in samples.items()}
-    advice = advise(welfare, samples, verdict(welfare))
-    losing = [p for p in PARTIES if welfare[p].mean < 0]
-    assert advice.needed == min(advice.parties[p].needed for p in losing)
-    if not advice.decided:
-        assert f"about {advice.needed} replications" in advice.text
+    margin = 25.0
+    judged = verdict(welfare, margin)
+    advice = advise(welfare, samples, judged, margin)
+    open_parties = [p for p, a in advice.parties.items() if not a.decided]
+    assert judged == UNCERTAIN and open_parties and not advice.decided
+    for party in open_parties:
+        found = advice.parties[party]
+        assert found.needed is not None and found.projected in (GAIN, LOSS, NEGLIGIBLE)
+        # The fewest replications whose projected interval decides the party, as what it says.
+        assert projection(samples[party], welfare[party], found.needed, margin) == found.projected
+        earlier = projection(samples[party], welfare[party], found.needed - 1, margin)
+        assert earlier == UNCERTAIN
+        assert f"about {found.needed} would decide {party}" in advice.text
+    # The verdict's count: where the projected outcomes first settle it.
+    assert advice.needed == min(
+        n
+        for n in {a.needed for a in advice.parties.values() if a.needed}
+        if LOSS
+        in [
+            a.outcome if a.decided else projection(samples[p], welfare[p], n, margin)
+            for p, a in advice.parties.items()
+        ]
+        or UNCERTAIN
+        not in [
+            a.outcome if a.decided else projection(samples[p], welfare[p], n, margin)
+            for p, a in advice.parties.items()
+        ]
+    )
+    assert "projections, not results" in advice.text and "would show" not in advice.text
 
 
-def test_advice_on_a_decided_triple_win():
+def test_advice_on_decided_verdicts():
     samples = {party: np.linspace(1.0, 2.0, 8) for party in PARTIES}
     welfare = {party: estimate(values) for party, values in samples.items()}
     advice = advise(welfare, samples, verdict(welfare))
     assert advice.decided and all(a.decided for a in advice.parties.values())
     assert advice.text.startswith("Decided with 8 replications")
+    # Gains beside a negligible change: settled, "uncertain" for a mix, not for want of runs.
+    samples["destination"] = np.linspace(-1.0, 1.0, 8)
+    welfare = {party: estimate(values) for party, values in samples.items()}
+    judged = verdict(welfare, margin=1.5)
+    assert judged == UNCERTAIN
+    advice = advise(welfare, samples, judged, margin=1.5)
+    assert advice.decided and advice.needed is None
+    assert "not for want of replications" in advice.text
 
 
-def test_forest_plot_colours_rows_by_their_interval():
+def test_forest_plot_colours_rows_by_their_outcome():
     welfare = {
-        "gains": {party: interval(1, 2) for party in PARTIES},
-        "loses": {party: interval(-2, -1) for party in PARTIES},
-        "open": {party: interval(-1, 1) for party in PARTIES},
+        "gains": {party: interval(30, 40) for party in PARTIES},
+        "loses": {party: interval(-40, -30) for party in PARTIES},
+        "open": {party: interval(-40, 40) for party in PARTIES},
+        "small": {party: interval(-1, 1) for party in PARTIES},
     }
-    figure = forest_plot(welfare, {"gains": TRIPLE_WIN, "loses": LOSS, "open": UNCERTAIN})
+    verdicts = {"gains": TRIPLE_WIN, "loses": LOSS, "open": UNCERTAIN, "small": NEGLIGIBLE}
+    figure = forest_plot(welfare, verdicts, margin=25.0)
     assert len(figure.axes) == 3
     for axis in figure.axes:
         dots = [line for line in axis.get_lines() if line.get_marker() == "o"]
-        assert [d.get_color() for d in dots] == [GAIN_COLOUR, LOSS_COLOUR, UNCERTAIN_COLOUR]
+        assert [d.get_color() for d in dots] == [
+            GAIN_COLOUR,
+            LOSS_COLOUR,
+            UNCERTAIN_COLOUR,
+            NEGLIGIBLE_COLOUR,
+        ]
         low, high = axis.get_xlim()
-        assert low < -2 and high > 2
+        assert low < -40 and high > 40
+        assert axis.get_xscale() == "linear"
 
 
-def test_axes_turn_logarithmic_only_when_one_change_dwarfs_the_others():
+def test_axes_are_linear_and_hold_every_interval_zero_and_the_margin():
     import matplotlib.pyplot as plt
 
-    figure, (even, uneven) = plt.subplots(1, 2)
-    assert not fit_scale(even, [(1.0, 0.5, 1.5), (-2.0, -3.0, -1.0)])
-    assert even.get_xscale() == "linear"
-    assert fit_scale(uneven, [(0.1, 0.05, 0.2), (-250.0, -260.0, -240.0)])
-    assert uneven.get_xscale() == "symlog"
+    figure, (small, uneven) = plt.subplots(1, 2)
+    fit_scale(small, [(1.0, 0.5, 1.5), (2.0, 1.0, 3.0)], margin=25.0)
+    low, high = small.get_xlim()
+    assert small.get_xscale() == "linear" and low < -25 and high > 25
+    # A drastic scenario beside a small one: still linear (a change reads at its size).
+    fit_scale(uneven, [(0.1, 0.05, 0.2), (-250.0, -260.0, -240.0)])
     low, high = uneven.get_xlim()
-    assert low < -260 and high > 0.2
+    assert uneven.get_xscale() == "linear" and low < -260 and high > 0.2
     plt.close(figure)
 
 
@@ -309,6 +407,7 @@ def test_quadrant_centres_zero():
     axis = quadrant_plot(welfare).axes[0]
     for low, high in (axis.get_xlim(), axis.get_ylim()):
         assert low == pytest.approx(-high) and high > 3
+    assert axis.get_xscale() == axis.get_yscale() == "linear"
 
 
 def write(path: Path, text: str) -> Path:
@@ -334,4 +433,27 @@ def test_bad_input_exits_2_before_any_run(tmp_path, capsys):
         ["compare", BASELINE, BASELINE, "--set", "policy.enforcement=2", "--out", str(out)]
     )
     assert wrong == 2 and "policy.enforcement" in capsys.readouterr().err
+    for margin in ("-1", "abc", "nan"):
+        assert main(["compare", BASELINE, BASELINE, "--margin", margin, "--out", str(out)]) == 2
+        error = capsys.readouterr().err.strip()
+        assert error.count("\n") == 0 and error.startswith("error: --margin:"), error
+        assert "PPP $ per person per year, 0 or more" in error
     assert not out.exists()
+
+
+def test_margin_option_changes_the_verdict_not_the_numbers(tmp_path):
+    """--margin only moves the line between negligible and decided."""
+    base = ["compare", BASELINE, str(ROOT / "scenarios/cheap_remittances.yaml")]
+    base += ["--replications", "3", "--seed", "5", *SMALL, "--json"]
+    documents = []
+    for margin in ("0", "1000"):
+        stdout = io.StringIO()
+        with contextlib.redirect_stdout(stdout):
+            assert main([*base, "--margin", margin, "--out", str(tmp_path / margin)]) == 0
+        documents.append(json.loads(stdout.getvalue()))
+    strict, wide = documents
+    assert strict["margin"] == 0.0 and wide["margin"] == 1000.0
+    one, other = strict["scenarios"]["cheap_remittances"], wide["scenarios"]["cheap_remittances"]
+    assert one["delta"] == other["delta"] and one["ci95"] == other["ci95"]
+    assert other["verdict"] == NEGLIGIBLE
+    assert one["outcomes"]["origin"] == GAIN

@@ -36,6 +36,7 @@ from experiments.validation import files as validate_files
 from experiments.verdicts import (
     GAIN,
     LOSS,
+    NEGLIGIBLE,
     OUTCOMES,
     TRIPLE_WIN,
     UNCERTAIN,
@@ -148,12 +149,17 @@ def interval(low: float, high: float) -> Estimate:
 )
 def test_outcomes_read_the_interval(low, high, expected):
     assert outcome(interval(low, high)) == expected
+    # Inside a margin the same intervals are too small to matter, an undefined one never is.
+    inside = NEGLIGIBLE if math.isfinite(low) else UNCERTAIN
+    assert outcome(interval(low, high), margin=0.5) == inside
 
 
 def test_verdicts_read_the_outcomes():
     assert verdict_of([GAIN, GAIN, GAIN]) == TRIPLE_WIN
     assert verdict_of([GAIN, LOSS, UNCERTAIN]) == LOSS
     assert verdict_of([GAIN, UNCERTAIN, GAIN]) == UNCERTAIN
+    assert verdict_of([NEGLIGIBLE, NEGLIGIBLE, NEGLIGIBLE]) == NEGLIGIBLE
+    assert verdict_of([NEGLIGIBLE, GAIN, GAIN]) == UNCERTAIN
     welfare = {
         "migrants": interval(1, 2),
         "origin": interval(-2, -1),
@@ -163,9 +169,15 @@ def test_verdicts_read_the_outcomes():
 
 
 def test_every_verdict_and_outcome_has_its_colour_and_one_vocabulary():
-    assert {o.name for o in OUTCOMES} == set(OUTCOME_COLOURS) == {GAIN, LOSS, UNCERTAIN}
-    assert {v.name for v in VERDICTS} == set(VERDICT_COLOURS) == {TRIPLE_WIN, LOSS, UNCERTAIN}
+    outcomes, verdicts = (
+        {GAIN, LOSS, NEGLIGIBLE, UNCERTAIN},
+        {TRIPLE_WIN, LOSS, NEGLIGIBLE, UNCERTAIN},
+    )
+    assert {o.name for o in OUTCOMES} == set(OUTCOME_COLOURS) == outcomes
+    assert {v.name for v in VERDICTS} == set(VERDICT_COLOURS) == verdicts
     assert colour_of(TRIPLE_WIN) == colour_of(GAIN) != colour_of(LOSS)
+    # Each outcome has a colour of its own.
+    assert len(set(OUTCOME_COLOURS.values())) == len(OUTCOME_COLOURS)
     assert colour_of("too early") not in {*OUTCOME_COLOURS.values(), *VERDICT_COLOURS.values()}
     for colour in (*OUTCOME_COLOURS.values(), *VERDICT_COLOURS.values()):
         assert HEX.match(colour)

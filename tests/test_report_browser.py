@@ -23,7 +23,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-FIGURES = 4
+FIGURES = 5
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian's Chromium is not installed at /usr/bin/chromium"
@@ -74,10 +74,21 @@ def rendered(report: Path) -> dict:
                 "height: i.naturalHeight, alt: i.alt}))",
             )
             headings = page.eval_on_selector_all("h2", "all => all.map(h => h.textContent)")
+            # Where the headlines sit on the screen: the first thing a reader sees.
+            headlines = page.eval_on_selector_all(
+                ".headline",
+                "all => all.map(h => ({top: h.getBoundingClientRect().top, text: h.innerText}))",
+            )
             screenshot = page.screenshot(full_page=True)
         finally:
             browser.close()
-    return {"errors": errors, "images": images, "headings": headings, "screenshot": screenshot}
+    return {
+        "errors": errors,
+        "images": images,
+        "headings": headings,
+        "headlines": headlines,
+        "screenshot": screenshot,
+    }
 
 
 def test_page_opens_without_errors(rendered):
@@ -96,6 +107,21 @@ def test_page_has_the_sections_a_reader_needs(rendered):
     headings = rendered["headings"]
     for title in ("The question", "Verdicts", "The scenarios", "Who gains", "Caveats"):
         assert title in headings
+    for title in ("Channels", "Groups", "Verdicts over time"):
+        assert title in headings
+    assert headings[0] == "Verdicts"
+
+
+def test_each_headline_shows_its_verdict_and_groups_above_the_fold(rendered):
+    """Within the first screen (900 px) of the page: each verdict with who loses beside it."""
+    headlines = rendered["headlines"]
+    assert len(headlines) == 2  # cheap_remittances and no_migration against the baseline
+    first = min(h["top"] for h in headlines)
+    assert first < 900
+    for headline in headlines:
+        text = headline["text"]
+        assert "Migrants" in text and "Origin" in text and "Destination" in text
+        assert "Groups that lose:" in text or "No group loses" in text
 
 
 def test_screenshot_shows_a_long_page_with_figures(rendered):

@@ -21,6 +21,9 @@ from experiments.sensitivity.indices import output_indices
 from experiments.sensitivity.parameters import TAIL, Parameter
 from experiments.sensitivity.plan import load_sensitivity
 from experiments.sensitivity.points import noise_shares, point_table
+from experiments.statistics import estimate
+from experiments.verdicts import outcome, verdict_of
+from experiments.welfare import variation
 from tests.conftest import ROOT
 
 BASELINE = ROOT / "scenarios" / "baseline.yaml"
@@ -161,12 +164,27 @@ method: {{kind: morris, samples: 2, levels: 4, resamples: 50}}
     assert baselines["policy.remittance_fee"].isna().all()
     points = point_table(tiny, runs)
     first = points.iloc[0]
-    own = runs.set_index(["point", "replication"])["welfare_origin"]
-    changes = [
-        own[(first["scenario_config"], r)] - own[(first["baseline_config"], r)] for r in (0, 1)
-    ]
-    assert first["change_origin"] == pytest.approx(np.mean(changes), abs=1e-15)
-    assert set(points["verdict"]) <= {"triple win", "loss", "uncertain"}
+    # Each party's change is its equivalent variation against the paired baseline run, read
+    # from the two runs' welfare records by experiments.welfare, as run.py compare reads it.
+    records = runs.set_index(["point", "replication"])
+    for party in ("migrants", "origin", "destination"):
+        changes = [
+            variation(
+                records.loc[(first["baseline_config"], r)].to_dict(),
+                records.loc[(first["scenario_config"], r)].to_dict(),
+                party,
+            )
+            for r in (0, 1)
+        ]
+        assert np.isfinite(changes).all()
+        assert first[f"change_{party}"] == pytest.approx(np.mean(changes), rel=1e-12)
+        assert first[f"outcome_{party}"] == outcome(estimate(changes), tiny.margin)
+    assert tiny.margin == 25.0
+    expected = verdict_of(first[f"outcome_{p}"] for p in ("migrants", "origin", "destination"))
+    assert first["verdict"] == expected
+    assert set(points["verdict"]) <= {"triple win", "loss", "negligible", "uncertain"}
+    means = points[["change_migrants", "change_origin", "change_destination"]].to_numpy()
+    np.testing.assert_array_equal(points["triple_win"], (means > 25.0).all(axis=1))
 
 
 SOBOL, FAST = "method: {kind: sobol, samples: 128}", "method: {kind: fast, samples: 128}"

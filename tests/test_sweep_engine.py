@@ -115,19 +115,21 @@ def test_a_folder_is_never_overwritten_and_resume_needs_a_plan(grid_file, tmp_pa
 
 
 def synthetic_runs(plan, effects: dict[int, tuple[float, float, float]]) -> pd.DataFrame:
-    """Runs whose welfare is the base's noise plus a fixed effect per point."""
+    """Runs whose welfare is the base's noise plus a fixed effect per point: present values
+    over one person-year (PPP $), so each party's equivalent variation is the effect."""
     noise = np.random.default_rng(0).normal(size=(100, 3))
     rows = []
     for run in plan.runs:
         effect = effects.get(run.point, (0.0, 0.0, 0.0))
-        welfare = noise[run.replication] * 0.01 + np.asarray(effect)
+        welfare = 1000.0 + noise[run.replication] * 10.0 + np.asarray(effect)
+        parties = ("migrants", "origin", "destination")
         rows.append(
             {
                 **run.identifiers(),
+                **{f"pv_{p}_end": w for p, w in zip(parties, welfare, strict=True)},
+                **{f"years_{p}_end": 1.0 for p in parties},
                 "welfare_migrants": welfare[0],
-                "welfare_origin": welfare[1],
-                "welfare_destination": welfare[2],
-                "emigration_rate": 0.1 + welfare[0],
+                "emigration_rate": 0.1 + welfare[0] / 1e5,
                 "timing_run_s": 0.1,
             }
         )
@@ -137,19 +139,32 @@ def synthetic_runs(plan, effects: dict[int, tuple[float, float, float]]) -> pd.D
 def test_point_summary_pairs_replications_and_gives_verdicts(grid_file):
     grid_file.write_text(GRID.replace("replications: 2", "replications: 8"))
     sweep = load_sweep(grid_file)
-    effects = {1: (1.0, 1.0, 1.0), 2: (-1.0, 1.0, 1.0), 3: (1.0, 1.0, 0.0), 4: (0.5, 0.2, 0.1)}
+    effects = {
+        1: (100.0, 100.0, 100.0),
+        2: (-100.0, 100.0, 100.0),
+        3: (100.0, 100.0, 0.0),
+        4: (5.0, -3.0, 1.0),
+    }
     runs = synthetic_runs(sweep.plan(), effects)
-    points = point_summary(runs, sweep.parameters)
+    points = point_summary(runs, sweep.parameters, margin=25.0)
+    # The rule of run.py compare, with the margin: 0 and +-5 dollars are negligible.
     assert points["verdict"].tolist() == [
         "reference",
         "triple win",
         "loss",
         "uncertain",
-        "triple win",
+        "negligible",
+    ]
+    assert points.loc[3, ["outcome_migrants", "outcome_destination"]].tolist() == [
+        "gain",
+        "negligible",
     ]
     # Paired on common noise, the changes are the effects exactly, with zero-width intervals.
-    assert points["change_origin"].tolist() == pytest.approx([0, 1, 1, 1, 0.2])
-    assert points.loc[4, "change_migrants_high"] == pytest.approx(0.5)
+    assert points["change_origin"].tolist() == pytest.approx([0, 100, 100, 100, -3])
+    assert points.loc[4, "change_migrants_high"] == pytest.approx(5.0)
+    # Without a margin the small changes are decided: gain, loss, gain.
+    strict = point_summary(runs, sweep.parameters, margin=0.0)
+    assert strict.loc[4, "verdict"] == "loss" and strict.loc[3, "verdict"] == "uncertain"
     assert points["emigration_rate"].iloc[1] == pytest.approx(
         runs[runs.point == 1].emigration_rate.mean()
     )

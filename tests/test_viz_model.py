@@ -17,7 +17,9 @@ from app.figures.every_view import EveryView
 from app.household_story import household_story
 from app.levers import LEVER_NAMES, model_params, overridden_levers
 from app.people import GROUPS, notable_people
+from app.state import margin
 from app.state import paired_yearly as frames
+from app.state import welfare_pairs as pairs
 from app.stories import person_story
 from app.verdict import (
     SAME,
@@ -25,12 +27,15 @@ from app.verdict import (
     PartyVerdict,
     headline_verdict,
     judge,
+    losing_groups,
     overall,
     verdicts,
+    yearly_variations,
 )
 from experiments.formats import change
 from experiments.parties import PARTIES
-from experiments.verdicts import GAIN, LOSS, TRIPLE_WIN, UNCERTAIN
+from experiments.verdicts import GAIN, LOSS, NEGLIGIBLE, TRIPLE_WIN, UNCERTAIN
+from experiments.welfare import variation
 from model.errors import InputError
 from model.population import RETURNED
 from model.scenario.policy import lever, levers
@@ -159,33 +164,55 @@ def test_the_inspector_offers_every_status_in_turn(run):
     assert firsts == [words for _, words in GROUPS]
 
 
+def records_of(yearly: list[float]) -> list[tuple[dict, dict]]:
+    """Welfare records whose yearly variations are ``yearly`` (one person-year a year)."""
+    found, total = [], 0.0
+    for year, added in enumerate(yearly, start=1):
+        total += added
+        baseline = {"pv_migrants_end": 1000.0 * year, "years_migrants_end": float(year)}
+        scenario = {"pv_migrants_end": 1000.0 * year + total, "years_migrants_end": float(year)}
+        found.append((baseline, scenario))
+    return found
+
+
 @pytest.mark.parametrize(
-    ("gaps", "verdict"),
+    ("yearly", "verdict"),
     [
-        (np.array([1.0, 1.2, 0.9, 1.1]), GAIN),
-        (np.array([-1.0, -1.2, -0.9, -1.1]), LOSS),
-        (np.array([1.0, -1.0, 0.5, -0.4]), UNCERTAIN),
-        (np.zeros(4), SAME),
-        (np.array([2.0]), TOO_EARLY),
+        ([100.0, 120.0, 90.0, 110.0], GAIN),
+        ([-100.0, -120.0, -90.0, -110.0], LOSS),
+        ([100.0, -100.0, 50.0, -40.0], UNCERTAIN),
+        ([1.0, -1.0, 2.0, 0.5], NEGLIGIBLE),
+        ([0.0, 0.0, 0.0, 0.0], SAME),
+        ([200.0], TOO_EARLY),
     ],
 )
-def test_judge_reads_the_band_of_yearly_gaps(gaps, verdict):
-    judged = judge(gaps, PARTIES[0])
+def test_judge_reads_the_variation_so_far_and_its_band(yearly, verdict):
+    records = records_of(yearly)
+    assert yearly_variations(records, "migrants") == pytest.approx(yearly)
+    judged = judge(records, PARTIES[0], margin=25.0)
     assert judged.verdict == verdict
-    if verdict in (GAIN, LOSS, UNCERTAIN):
+    if verdict in (GAIN, LOSS, UNCERTAIN, NEGLIGIBLE):
         assert judged.low <= judged.change <= judged.high
-        assert judged.change == pytest.approx(gaps.mean())
+        # Equal person-years each year: the variation so far is the mean yearly variation.
+        assert judged.change == pytest.approx(np.mean(yearly))
 
 
-def test_verdicts_use_the_window_and_the_party_units(run):
-    scenario, baseline = frames(run)
-    judged = verdicts(scenario, baseline, window=5)
-    origin = judged[1]
-    gaps = (scenario["welfare_origin"] - baseline["welfare_origin"]).to_numpy()[-5:]
-    assert origin.change == pytest.approx(gaps.mean())
-    # Written in the party's unit: 100 times the change in logs, about a percentage.
-    assert origin.describe().startswith(change(gaps.mean(), "welfare_origin"))
-    assert change(gaps.mean(), "welfare_origin").endswith("%")
+def test_the_panel_reads_the_equivalent_variations_of_compare(run):
+    """The app's variation so far is experiments.welfare's, on both runs' records this year."""
+    records = pairs(run)
+    assert len(records) == run.year == 15
+    judged = verdicts(records, margin(run))
+    baseline, scenario = records[-1]
+    for party in judged:
+        expected = variation(baseline, scenario, party.party.key)
+        assert party.change == pytest.approx(expected, rel=1e-12)
+        assert party.verdict in (GAIN, LOSS, NEGLIGIBLE, UNCERTAIN)
+        assert party.describe().startswith(change(expected, party.party.indicator))
+        assert party.describe().endswith("$ a year")
+    # The records are the model's own: at the end of the run they are its welfare record.
+    assert records[-1][1]["pv_origin_end"] == pytest.approx(
+        run.welfare.so_far(run)["pv_origin_end"]
+    )
 
 
 def test_the_headline_uses_the_one_verdict_vocabulary():
@@ -197,8 +224,19 @@ def test_the_headline_uses_the_one_verdict_vocabulary():
     assert headline_verdict(party_verdicts(GAIN, LOSS, SAME)) == LOSS
     assert overall(party_verdicts(GAIN, LOSS, SAME)) == "Loss so far for the origin"
     assert headline_verdict(party_verdicts(GAIN, SAME, GAIN)) == UNCERTAIN
+    assert headline_verdict(party_verdicts(NEGLIGIBLE, SAME, NEGLIGIBLE)) == NEGLIGIBLE
+    assert overall(party_verdicts(NEGLIGIBLE, SAME, NEGLIGIBLE), 25.0).startswith("Negligible")
     assert headline_verdict(party_verdicts(GAIN, TOO_EARLY, GAIN)) == TOO_EARLY
     assert headline_verdict(party_verdicts(SAME, SAME, SAME)) == TOO_EARLY
+
+
+def test_the_baseline_against_itself_is_no_difference():
+    twin = ClassroomModel(BASELINE, seed=4, households=SMALL)
+    for _ in range(3):
+        twin.step()
+    judged = verdicts(pairs(twin), margin(twin))
+    assert [j.verdict for j in judged] == [SAME] * 3
+    assert losing_groups(pairs(twin), margin(twin)) == []
 
 
 @pytest.mark.parametrize("scenario_file", [BASELINE, "two_corridors.yaml"])

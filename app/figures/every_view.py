@@ -15,7 +15,7 @@ from app.figures.triple_win import TripleWinChart
 from app.figures.world import WorldChart
 from app.household_story import household_story, poverty_line
 from app.people import notable_people
-from app.state import paired_yearly, poverty_lines
+from app.state import margin, paired_yearly, poverty_lines, welfare_pairs
 from app.stories import person_story
 from app.verdict import verdicts
 
@@ -39,13 +39,13 @@ class EveryView:
         """PNG images of the world, triple-win, trends, distributions and inspector views."""
         model = self.model
         scenario, baseline = paired_yearly(model)
-        window = min(10, max(model.year, 1))
+        records, negligible = welfare_pairs(model), margin(model)
         person = person_story(model, next(iter(notable_people(model))))
         row = int(person.history["household"][0])
-        judged = verdicts(scenario, baseline, window)
+        judged = verdicts(records, negligible)
         return [
             to_png(self.world.update(model)),
-            to_png(self.triple_win.update(scenario, baseline, judged, window)),
+            to_png(self.triple_win.update(records, judged, negligible)),
             to_png(self.trends.update(scenario, baseline)),
             to_png(self.distributions.update(model)),
             to_png(

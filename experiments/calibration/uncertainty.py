@@ -6,15 +6,17 @@ spawn_key=(i, DRAW_KEY))``, and on the same model seed ``SeedSequence(seed, spaw
 without a posterior; so pairs stay paired: a paired change is the policy's effect in one
 plausible world, with the model's own noise shared between the pair.
 
-``triple_win_probability`` is the share of replications whose paired changes are above zero for
-all three parties. Each replication is one draw of the parameters from the posterior and one
+``triple_win_probability`` is the share of replications in which all three parties gain: each
+party's equivalent variation against the paired baseline run (PPP $ per person per year,
+:mod:`experiments.welfare`) exceeds the margin of a negligible change, the margin of the
+verdict. Each replication is one draw of the parameters from the posterior and one
 draw of the model's noise, so this estimates the probability that the policy makes all three
 parties better off in a world drawn from the posterior, noise included; it is the posterior
 predictive probability of a triple win, not the posterior probability that the *expected*
 effect is a triple win (which would need many replications per draw). Its 95% interval is
 Wilson's score interval for a binomial share (Wilson 1927; scipy's ``binomtest``), the sampling
 uncertainty of that share over ``R`` replications. The interval verdict of ``compare`` is
-reported beside it, unchanged: it asks whether the *mean* change is surely above zero.
+reported beside it: it asks whether the *mean* change is surely a gain.
 """
 
 from __future__ import annotations
@@ -29,10 +31,10 @@ from scipy.stats import binomtest
 
 from experiments.calibration.posterior import Posterior, draw, read_posterior
 from experiments.engine.tasks import scenario_data
-from experiments.parties import WELFARE_PARTIES
 from experiments.replications import Replications
 from experiments.scenarios import LoadedScenario
 from experiments.seeds import replication_seed
+from experiments.welfare import PARTIES
 from model.errors import InputError
 from model.scenario.paths import PathError, path_kind
 
@@ -86,10 +88,11 @@ def run_with_draws(
     return Replications(loaded, seed, results, time.perf_counter() - start)
 
 
-def wins(changes: Any) -> np.ndarray:
-    """Per replication: whether every party's paired welfare change is above zero."""
-    columns = list(WELFARE_PARTIES.values())
-    return (changes[columns].to_numpy(dtype=float) > 0).all(axis=1)
+def wins(comparison: Any) -> np.ndarray:
+    """Per replication: whether every party's equivalent variation exceeds the margin."""
+    samples = comparison.variations.samples()
+    values = np.column_stack([samples[party] for party in PARTIES])
+    return (values > comparison.margin).all(axis=1)
 
 
 def probability(won: np.ndarray) -> dict[str, Any]:
@@ -112,7 +115,7 @@ def add_probabilities(
     """Each scenario's triple-win probability beside its verdict, and the draws, in place."""
     for comparison in comparisons:
         entry = document["scenarios"][comparison.name]
-        entry.update(probability(wins(comparison.changes)))
+        entry.update(probability(wins(comparison)))
     document["posterior"] = {
         "file": posterior.source,
         "parameters": posterior.parameters,

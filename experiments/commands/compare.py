@@ -8,16 +8,22 @@ the terminal tables live.
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
 from experiments.commands.options import add_run_options
+from model.errors import InputError
 
 DESCRIPTION = """Compare policy scenarios with a baseline on paired replications (common random
 numbers: replication i of every scenario uses SeedSequence(SEED, spawn_key=(i,))). For each
-scenario: the change in the welfare of migrants, of the origin and of the destination with 95%
-intervals, the verdict (a triple win when all three intervals lie above zero, a loss when one lies
-below, uncertain otherwise), the change in every other indicator, and how many replications would
-decide an uncertain verdict. --set and --years apply to the baseline and to every scenario."""
+scenario: the equivalent variation of migrants, of the origin and of the destination (PPP $ per
+person per year, present value over the run) with 95% intervals, by channel and at 10 and 20
+years; each party's outcome (negligible when the interval lies inside plus or minus the margin,
+a loss when it lies below zero, a gain when above, uncertain otherwise); the verdict (a loss when
+a party loses, a triple win when all three gain, negligible when all three are, uncertain
+otherwise) with the groups that lose; the change in every other indicator; and how many
+replications would decide an open outcome. --set and --years apply to the baseline and to every
+scenario."""
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -31,6 +37,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "scenarios", type=Path, nargs="+", metavar="SCENARIO", help="scenarios to compare (YAML)"
     )
     add_run_options(parser)
+    parser.add_argument(
+        "--margin",
+        metavar="DOLLARS",
+        help="a change too small to matter, in PPP $ per person per year: an interval inside "
+        "plus or minus it is 'negligible' (0 or more; default: the baseline's welfare.margin)",
+    )
     # Parameter uncertainty (issue 18): experiments/calibration/uncertainty.py.
     parser.add_argument(
         "--posterior",
@@ -47,6 +59,7 @@ def execute(args: argparse.Namespace) -> int:
     from experiments.comparison.runs import check_comparable, run_comparison
     from experiments.scenarios import load
 
+    margin = None if args.margin is None else margin_value(args.margin)
     # Validate every file first: a mistake is reported before any run starts.
     baseline = load(args.baseline, args.set, args.years)
     scenarios = [load(path, args.set, args.years) for path in args.scenarios]
@@ -59,5 +72,18 @@ def execute(args: argparse.Namespace) -> int:
         out=args.out,
         json_mode=args.json,
         posterior=args.posterior,
+        margin=margin,
     )
     return 0
+
+
+def margin_value(text: str) -> float:
+    """``--margin``: a finite number of PPP $ per person per year, 0 or more."""
+    allowed = "a number of PPP $ per person per year, 0 or more"
+    try:
+        value = float(text)
+    except ValueError:
+        raise InputError("--margin", None, f"{allowed} (got {text!r})") from None
+    if not math.isfinite(value) or value < 0:
+        raise InputError("--margin", None, f"{allowed} (got {text})")
+    return value

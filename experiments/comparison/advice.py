@@ -1,11 +1,18 @@
 """Advice on replication counts: do a comparison's intervals decide, and how many runs would?
 
-A change is *decided* when its 95% interval excludes zero. For a change that is not, the advice
-asks how many paired replications would shrink the interval's half-width below the size of the
-change observed, taking the observed mean and spread as the truth (the usual pilot-study
-reasoning of Law 2015, *Simulation Modeling and Analysis*, ch. 9). The verdict needs every party's
-interval above zero for a triple win, but only one below zero for a loss, so the count for the
-verdict is the largest of the parties' counts in the first case and the smallest in the second.
+A party's outcome is *decided* when it is a gain, a loss or negligible (:mod:`experiments.verdicts`),
+*open* when uncertain. For an open party the advice asks how many paired replications would
+shrink the 95% interval enough to decide it, taking the observed mean and spread as the truth
+(the usual pilot-study reasoning of Law 2015, *Simulation Modeling and Analysis*, ch. 9): the
+interval ``mean +/- h`` decides once ``h`` falls below ``|mean|`` (it then excludes zero) or
+below ``margin - |mean|`` (it then lies inside the margin), whichever comes first, and the
+outcome it would then read is the *projected* one. That is a projection from a pilot, never a
+result: the advice says so, and a verdict stays open until the replications are run.
+
+The verdict is settled when it no longer rests on an open outcome: a loss (one party loses), or
+every outcome decided (a triple win, negligible, or a mix of gains and negligible changes, which
+reads "uncertain" whatever the number of replications). The count for the verdict is the first
+at which the projected outcomes settle it.
 """
 
 from __future__ import annotations
@@ -19,9 +26,17 @@ import numpy as np
 from scipy import stats
 
 from experiments.statistics import Estimate, replications_needed
-from experiments.verdicts import LOSS, TRIPLE_WIN
+from experiments.verdicts import (
+    GAIN,
+    LOSS,
+    NEGLIGIBLE,
+    TRIPLE_WIN,
+    UNCERTAIN,
+    outcome,
+    verdict_of,
+)
 
-# Beyond this the count is reported as "more than" it: the change is too small to matter.
+# Beyond this the count is reported as "more than" it: the change is too small to settle.
 MOST_REPLICATIONS = 100_000
 
 
@@ -30,17 +45,29 @@ class PartyAdvice:
     """Advice on one party's change.
 
     Attributes:
-        decided: The 95% interval excludes zero.
-        needed: Replications for the half-width to fall below the observed |change|; None when
-            the change is zero or its spread undefined.
+        outcome: Its outcome with the replications run.
+        needed: For an open outcome, the replications that would decide it if the observed mean
+            and spread are the true ones (None when none would, or when it is decided).
+        projected: The outcome it would then read (None when none).
     """
 
-    decided: bool
+    outcome: str
     needed: int | None
+    projected: str | None
+
+    @property
+    def decided(self) -> bool:
+        """Whether the outcome is a gain, a loss or negligible."""
+        return self.outcome != UNCERTAIN
 
     def as_json(self) -> dict[str, Any]:
-        """``{"decided": bool, "replications_needed": N or null}``."""
-        return {"decided": self.decided, "replications_needed": self.needed}
+        """``{"outcome", "decided", "replications_needed", "projected"}``."""
+        return {
+            "outcome": self.outcome,
+            "decided": self.decided,
+            "replications_needed": self.needed,
+            "projected": self.projected,
+        }
 
 
 @dataclass(frozen=True)
@@ -49,11 +76,11 @@ class Advice:
 
     Attributes:
         replications: Paired replications run.
-        decided: The verdict is ``triple win`` or ``loss``, not ``uncertain``.
-        needed: Replications that would decide the verdict if the observed changes are the true
-            ones (None when no count would).
+        decided: The verdict rests on no open outcome (a loss, or every outcome decided).
+        needed: Replications at which the projected outcomes would settle the verdict (None
+            when it is settled, or when no count would).
         parties: Advice on each party's change.
-        text: The advice in one or two plain sentences.
+        text: The advice in plain sentences.
     """
 
     replications: int
@@ -72,18 +99,26 @@ class Advice:
         }
 
 
-def needed_for(values: np.ndarray, change: Estimate) -> int | None:
-    """Replications for the 95% interval's half-width to fall below the observed |change|.
+def half_width(spread: float, count: int) -> float:
+    """Half-width of the 95% t-interval of a mean of ``count`` values with this spread."""
+    return float(stats.t.ppf(0.975, count - 1)) * spread / math.sqrt(count)
+
+
+def _finite(values: np.ndarray) -> np.ndarray:
+    data = np.asarray(values, dtype=float)
+    return data[np.isfinite(data)]
+
+
+def needed_below(values: np.ndarray, size: float) -> int | None:
+    """Replications for the 95% t-interval's half-width to fall below ``size``.
 
     Starts from the normal approximation of :func:`experiments.statistics.replications_needed`
     and raises it until Student's t, which is wider for few replications, agrees.
     """
-    size = abs(change.mean)
-    if not math.isfinite(size) or size == 0.0:
+    if not math.isfinite(size) or size <= 0.0:
         return None
     count = replications_needed(values, size)
-    data = np.asarray(values, dtype=float)
-    data = data[np.isfinite(data)]
+    data = _finite(values)
     if count is None or data.size < 2:
         return count
     spread = float(data.std(ddof=1))
@@ -92,89 +127,151 @@ def needed_for(values: np.ndarray, change: Estimate) -> int | None:
     return count
 
 
-def half_width(spread: float, count: int) -> float:
-    """Half-width of the 95% t-interval of a mean of ``count`` values with this spread."""
-    return float(stats.t.ppf(0.975, count - 1)) * spread / math.sqrt(count)
+def needed_for(values: np.ndarray, change: Estimate) -> int | None:
+    """Replications for the 95% interval's half-width to fall below the observed |change|."""
+    return needed_below(values, abs(change.mean))
+
+
+def projection(values: np.ndarray, change: Estimate, count: int, margin: float) -> str:
+    """The outcome the interval would read with ``count`` replications of the same spread."""
+    data = _finite(values)
+    if data.size < 2 or count < 2:
+        return UNCERTAIN
+    half = half_width(float(data.std(ddof=1)), count)
+    return outcome(Estimate(change.mean, change.mean - half, change.mean + half, count), margin)
+
+
+def party_advice(values: np.ndarray, change: Estimate, margin: float) -> PartyAdvice:
+    """A party's outcome and, when open, the replications that would decide it and how."""
+    found = outcome(change, margin)
+    if found != UNCERTAIN or change.count < 2:
+        return PartyAdvice(found, None, None)
+    size = abs(change.mean)
+    # The interval decides once its half-width falls below |mean| (it excludes zero) or
+    # below margin - |mean| (it lies inside the margin), whichever is larger.
+    needed = needed_below(values, max(size, margin - size))
+    if needed is None:
+        return PartyAdvice(found, None, None)
+    return PartyAdvice(found, needed, projection(values, change, needed, margin))
+
+
+def settles(outcomes: list[str]) -> bool:
+    """Whether outcomes settle the verdict: one loses, or none is open."""
+    return LOSS in outcomes or UNCERTAIN not in outcomes
+
+
+def verdict_projection(
+    welfare: Mapping[str, Estimate],
+    samples: Mapping[str, np.ndarray],
+    parties: Mapping[str, PartyAdvice],
+    margin: float,
+) -> tuple[int | None, str | None]:
+    """The fewest replications at which the projected outcomes settle the verdict, and it."""
+    counts = sorted({a.needed for a in parties.values() if a.needed is not None})
+    for count in counts:
+        if count >= MOST_REPLICATIONS:
+            break
+        projected = [
+            a.outcome if a.decided else projection(samples[p], welfare[p], count, margin)
+            for p, a in parties.items()
+        ]
+        if settles(projected):
+            return count, verdict_of(projected)
+    return None, None
 
 
 def advise(
-    welfare: Mapping[str, Estimate], samples: Mapping[str, np.ndarray], verdict: str
+    welfare: Mapping[str, Estimate],
+    samples: Mapping[str, np.ndarray],
+    verdict: str,
+    margin: float = 0.0,
 ) -> Advice:
     """Advice on a verdict from each party's estimated change and its paired samples."""
     parties = {
-        party: PartyAdvice(
-            decided=bool(change.low > 0 or change.high < 0),
-            needed=needed_for(samples[party], change),
-        )
-        for party, change in welfare.items()
+        party: party_advice(samples[party], change, margin) for party, change in welfare.items()
     }
     count = max((change.count for change in welfare.values()), default=0)
-    target, needed = verdict_target(welfare, parties)
-    decided = verdict in (TRIPLE_WIN, LOSS)
-    return Advice(
-        replications=count,
-        decided=decided,
-        needed=needed,
-        parties=parties,
-        text=advice_text(welfare, parties, verdict, target, needed, count),
-    )
-
-
-def verdict_target(
-    welfare: Mapping[str, Estimate], parties: Mapping[str, PartyAdvice]
-) -> tuple[str | None, int | None]:
-    """The verdict the observed changes point to, and the replications that would show it."""
-    losing = [p for p, change in welfare.items() if change.mean < 0]
-    if losing:
-        counts = [parties[p].needed for p in losing if parties[p].needed is not None]
-        return LOSS, min(counts) if counts else None
-    if all(change.mean > 0 for change in welfare.values()):
-        counts = [parties[p].needed for p in parties]
-        if any(c is None for c in counts):
-            return TRIPLE_WIN, None
-        return TRIPLE_WIN, max(c for c in counts if c is not None)
-    return None, None
+    decided = count >= 2 and settles([a.outcome for a in parties.values()])
+    needed, projected = (None, None)
+    if not decided:
+        needed, projected = verdict_projection(welfare, samples, parties, margin)
+    text = advice_text(welfare, parties, verdict, count, margin, (needed, projected))
+    return Advice(count, decided, needed, parties, text)
 
 
 def advice_text(
     welfare: Mapping[str, Estimate],
     parties: Mapping[str, PartyAdvice],
     verdict: str,
-    target: str | None,
-    needed: int | None,
     count: int,
+    margin: float,
+    projected: tuple[int | None, str | None] = (None, None),
 ) -> str:
     """The advice in plain words."""
     if count < 2:
         return "One replication gives no interval: run at least 2 (10 or more are advised)."
+    zero = [p for p, c in welfare.items() if c.mean == 0.0 and c.half_width == 0.0]
     if verdict == TRIPLE_WIN:
         return f"Decided with {count} replications: every party's interval lies above zero."
     if verdict == LOSS:
-        below = [p for p, change in welfare.items() if change.high < 0]
+        below = [p for p, a in parties.items() if a.outcome == LOSS]
+        plural = len(below) > 1
         return (
-            f"Decided with {count} replications: the interval for {_join(below)} lies below zero."
+            f"Decided with {count} replications: the interval{'s' if plural else ''} for "
+            f"{_join(below)} lie{'' if plural else 's'} below zero."
         )
-    open_parties = [p for p, advice in parties.items() if not advice.decided]
-    text = f"Not decided with {count} replications: the interval for {_join(open_parties)} includes zero."
-    unchanged = [
-        p for p, change in welfare.items() if change.mean == 0.0 and change.half_width == 0
-    ]
-    if unchanged:
+    if verdict == NEGLIGIBLE:
+        text = (
+            f"Decided with {count} replications: every party's interval lies within "
+            f"±{margin:g} of zero, too small to matter."
+        )
+        if len(zero) == len(welfare):
+            text += " The changes are exactly zero in every replication."
+        return text
+    open_parties = [p for p, a in parties.items() if not a.decided]
+    if not open_parties:
+        mix = ", ".join(f"{p} {a.outcome}" for p, a in parties.items())
         return (
-            f"{text} The change for {_join(unchanged)} is exactly zero in every replication: "
-            "the scenario does not move it, and no number of replications will."
+            f"Every party's outcome is decided with {count} replications ({mix}): the verdict is "
+            "uncertain because gains sit beside negligible changes, not for want of replications."
         )
-    if target is None or needed is None:
-        return (
-            f"{text} The changes point in no clear direction; more replications may not settle it."
+    plural = len(open_parties) > 1
+    text = (
+        f"Open with {count} replications: the interval{'s' if plural else ''} for "
+        f"{_join(open_parties)} include{'' if plural else 's'} zero and reach"
+        f"{'' if plural else 'es'} beyond ±{margin:g}."
+    )
+    return text + " " + _projections(open_parties, parties, projected)
+
+
+def _projections(
+    open_parties: list[str],
+    parties: Mapping[str, PartyAdvice],
+    projected: tuple[int | None, str | None],
+) -> str:
+    """Per open party, how many replications would decide it and as what (a projection)."""
+    parts = []
+    for party in open_parties:
+        advice = parties[party]
+        if advice.needed is None:
+            parts.append(f"no number of replications would decide {party}")
+        elif advice.needed >= MOST_REPLICATIONS:
+            parts.append(f"{party} is too close to the edge to decide with any practical number")
+        else:
+            parts.append(f"about {advice.needed} would decide {party} (as {_as(advice.projected)})")
+    text = "If the means and spreads observed were the true ones, " + "; ".join(parts) + "."
+    needed, verdict = projected
+    if needed is not None:
+        text += (
+            f" At about {needed} replications the verdict would be settled (projected: "
+            f"'{verdict}')."
         )
-    if needed >= MOST_REPLICATIONS:
-        return (
-            f"{text} The changes are too small to settle with any practical number of replications."
-        )
-    return (
-        f"{text} If the changes observed are the true ones, about {needed} replications would "
-        f"show a {target}."
+    return text + " These are projections, not results: the verdict stays open until they are run."
+
+
+def _as(outcome_name: str | None) -> str:
+    return {GAIN: "a gain", LOSS: "a loss", NEGLIGIBLE: "negligible"}.get(
+        outcome_name or "", "still open"
     )
 
 

@@ -1,9 +1,11 @@
-"""Forest plot: each scenario's change in the three parties' welfare, with 95% intervals.
+"""Forest plot: each scenario's equivalent variation for the three parties, with 95% intervals.
 
-One panel per party, because their welfare is measured in different units; one row per scenario.
-Each interval takes the colour of the party's outcome (:mod:`experiments.style`): green when it
-lies above zero, red when below, amber when it includes zero, so a triple win reads as a row
-that is green in all three panels.
+One panel per party (per origin-born person for migrants and origin, per native for the
+destination), each on its own linear axis in PPP $ per person per year, so a change reads at
+its size; the grey band is plus or minus the margin of a negligible change. One row per
+scenario. Each interval takes the colour of the party's outcome (:mod:`experiments.style`):
+green when it lies above zero, red when below, umber when inside the margin, amber otherwise,
+so a triple win reads as a row that is green in all three panels.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 import experiments.figures  # noqa: F401  (selects the Agg backend)
 from experiments.parties import PARTIES
@@ -23,16 +24,14 @@ from experiments.statistics import Estimate
 from experiments.style import colour_of
 from experiments.verdicts import outcome
 
-# A panel switches to a symmetric-log axis when its largest change exceeds its typical one by
-# this factor, so that a drastic scenario (closed borders) does not flatten every policy to a dot.
-SYMLOG_RATIO = 30.0
-# On a symmetric-log axis the outermost interval ends this factor inside the limit.
-LOG_MARGIN = 4.0
+# Room beyond the outermost interval, as a share of the span shown.
+PADDING = 0.08
+MARGIN_SHADE = "0.88"
 
 
-def colour(change: Estimate) -> str:
-    """The colour of the outcome a change's interval gives (gain, loss, uncertain)."""
-    return colour_of(outcome(change))
+def colour(change: Estimate, margin: float = 0.0) -> str:
+    """The colour of the outcome a change's interval gives (gain, loss, negligible, uncertain)."""
+    return colour_of(outcome(change, margin))
 
 
 def scaled(change: Estimate, factor: float) -> tuple[float, float, float]:
@@ -41,54 +40,50 @@ def scaled(change: Estimate, factor: float) -> tuple[float, float, float]:
 
 
 def fit_scale(
-    axis: Axes, rows: Iterable[tuple[float, float, float]], which: str = "x", centred: bool = False
-) -> bool:
-    """Fit an axis to changes: linear, or symmetric-log when one change dwarfs the others.
-
-    On a symmetric-log axis the linear part is just wide enough for the small changes and their
-    intervals, so they stay readable while the large ones are compressed. Ticks show plain
-    numbers, and zero is always in view.
+    axis: Axes,
+    rows: Iterable[tuple[float, float, float]],
+    which: str = "x",
+    centred: bool = False,
+    margin: float = 0.0,
+) -> None:
+    """Fit a linear axis to changes, their intervals, zero and the margin's band.
 
     Args:
         axis: The axes to fit.
         rows: (mean, low, high) of each change, as drawn.
         which: ``"x"`` or ``"y"``.
         centred: Make the limits symmetric about zero.
-
-    Returns:
-        Whether the axis is symmetric-log.
+        margin: The margin of a negligible change, kept in view.
     """
-    finite = [row for row in rows if math.isfinite(row[0])]
-    values = [v for row in finite for v in row if math.isfinite(v)] or [0.0]
-    largest = max((abs(row[0]) for row in finite), default=0.0)
-    small = [row for row in finite if abs(row[0]) * SYMLOG_RATIO < largest]
-    reach = max((abs(v) for row in small for v in row if math.isfinite(v)), default=0.0)
-    logged = reach > 0.0
-    low, high = min(*values, 0.0), max(*values, 0.0)
+    values = [v for row in rows for v in row if math.isfinite(v)]
+    low, high = min(*values, -margin, 0.0), max(*values, margin, 0.0)
     if centred:
         low, high = -max(-low, high), max(-low, high)
     span = high - low or 1.0
-    # Room beyond the outermost interval: a share of the span, or a factor on a log axis.
-    low = low * LOG_MARGIN if logged and low < -reach else low - 0.08 * span
-    high = high * LOG_MARGIN if logged and high > reach else high + 0.08 * span
-    scale = (axis.set_xscale, axis.set_xlim) if which == "x" else (axis.set_yscale, axis.set_ylim)
-    target = axis.xaxis if which == "x" else axis.yaxis
-    if logged:
-        scale[0]("symlog", linthresh=reach)
-        target.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
-    scale[1](low, high)
-    return logged
+    limits = (low - PADDING * span, high + PADDING * span)
+    (axis.set_xlim if which == "x" else axis.set_ylim)(*limits)
+
+
+def margin_band(axis: Axes, margin: float, which: str = "x") -> None:
+    """Shade plus or minus the margin around zero: changes too small to matter."""
+    if margin > 0:
+        shade = axis.axvspan if which == "x" else axis.axhspan
+        shade(-margin, margin, color=MARGIN_SHADE, alpha=0.6, linewidth=0, zorder=0)
 
 
 def forest_plot(
-    welfare: Mapping[str, Mapping[str, Estimate]], verdicts: Mapping[str, str], title: str = ""
+    welfare: Mapping[str, Mapping[str, Estimate]],
+    verdicts: Mapping[str, str],
+    title: str = "",
+    margin: float = 0.0,
 ) -> Figure:
-    """One panel per party, one row per scenario: the mean change and its 95% interval.
+    """One panel per party, one row per scenario: the mean variation and its 95% interval.
 
     Args:
-        welfare: For each scenario, the change in each party's welfare, by party key.
+        welfare: For each scenario, each party's equivalent variation, by party key.
         verdicts: Each scenario's verdict, printed beside its name.
         title: The figure's title.
+        margin: The margin of a negligible change (shaded, and the outcomes' colours).
     """
     names = list(welfare)
     rows = np.arange(len(names))[::-1]
@@ -100,13 +95,12 @@ def forest_plot(
         for row, name in zip(rows, names, strict=True):
             change = welfare[name][party.key]
             shown.append(scaled(change, party.factor))
-            _interval(axis, row, *shown[-1], colour(change))
+            _interval(axis, row, *shown[-1], colour(change, margin))
         axis.axvline(0.0, color="0.25", linewidth=0.9, zorder=1)
-        logged = fit_scale(axis, shown)
+        margin_band(axis, margin)
+        fit_scale(axis, shown, margin=margin)
         axis.set_title(party.label, fontsize=11, fontweight="bold")
-        axis.set_xlabel(
-            party.change_unit + ("\n(symmetric log scale)" if logged else ""), fontsize=8
-        )
+        axis.set_xlabel(party.change_unit, fontsize=8)
         axis.tick_params(labelsize=8)
         axis.grid(axis="x", alpha=0.3)
     axes[0][0].set_yticks(rows, [f"{n}\n({verdicts.get(n, '')})" for n in names], fontsize=8)

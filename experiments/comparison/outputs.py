@@ -13,6 +13,7 @@ import pandas as pd
 
 from experiments import records, results
 from experiments.comparison import files
+from experiments.comparison.channels import channel_plot
 from experiments.comparison.forest import forest_plot
 from experiments.comparison.pairs import Comparison, changes_table, summary_table
 from experiments.comparison.pairs import yearly_changes as paired_yearly_changes
@@ -85,7 +86,7 @@ def write_figures(
     comparisons: list[Comparison],
     changes: dict[str, pd.DataFrame],
 ) -> None:
-    """The forest plot, the who-gains quadrant and the yearly welfare paths, as PNG.
+    """The forest plot, the who-gains quadrant, the channels and the yearly paths, as PNG.
 
     A scenario keeps one colour in every figure: its position in the command's list, the
     baseline first (:func:`experiments.style.scenario_colour`).
@@ -93,25 +94,41 @@ def write_figures(
     count = len(baseline.results)
     welfare = {c.name: c.welfare for c in comparisons}
     verdicts = {c.name: c.verdict for c in comparisons}
-    window = baseline.loaded.scenario.simulation.evaluation_years
-    subtitle = f"against '{baseline.name}', {count} paired replications (seed {baseline.seed})"
-    results.write_figure(
-        files.FOREST.path(folder),
-        forest_plot(welfare, verdicts, title=f"Change in welfare with 95% intervals, {subtitle}"),
+    margin = comparisons[0].margin
+    subtitle = (
+        f"against '{baseline.name}', {count} paired replications (seed {baseline.seed}); "
+        f"grey: within ±{margin:g}, negligible"
     )
     results.write_figure(
-        files.QUADRANT.path(folder), quadrant_plot(welfare, title=f"Who gains, {subtitle}")
+        files.FOREST.path(folder),
+        forest_plot(
+            welfare,
+            verdicts,
+            title=f"Equivalent variation with 95% intervals, {subtitle}",
+            margin=margin,
+        ),
+    )
+    results.write_figure(
+        files.QUADRANT.path(folder),
+        quadrant_plot(welfare, title=f"Who gains, {subtitle}", margin=margin),
+    )
+    results.write_figure(
+        files.CHANNELS.path(folder),
+        channel_plot(
+            {c.name: c.variations.channels() for c in comparisons},
+            {c.name: {p: e.mean for p, e in c.welfare.items()} for c in comparisons},
+            title=f"What each party's variation is made of, by channel, against "
+            f"'{baseline.name}' (mean of {count} paired replications)",
+        ),
     )
     levels = {baseline.name: records.yearly_table(baseline.results)}
     for runs in scenarios:
         levels.setdefault(runs.name, records.yearly_table(runs.results))
     positions = {name: position for position, name in enumerate(levels)}
-    results.write_figure(
-        files.WELFARE_PATHS.path(folder), welfare_paths(levels, positions, window, count)
-    )
+    results.write_figure(files.WELFARE_PATHS.path(folder), welfare_paths(levels, positions, count))
     results.write_figure(
         files.WELFARE_CHANGES.path(folder),
-        welfare_change_paths(changes, positions, baseline.name, window, count),
+        welfare_change_paths(changes, positions, baseline.name, count),
     )
 
 
@@ -141,6 +158,7 @@ def manifest(
             "compared": [r.name for r in scenarios],
             "replications": len(baseline.results),
             "verdicts": {c.name: c.verdict for c in comparisons},
+            "margin": comparisons[0].margin if comparisons else None,
             "timings_by_scenario": [
                 {"scenario": r.name, "role": "baseline" if i == 0 else "scenario", **r.timings()}
                 for i, r in enumerate(everything)

@@ -3,8 +3,9 @@
 Replication ``i`` of the baseline and of every scenario runs on the same seed (common random
 numbers), so the change a policy makes is measured replication by replication and only then
 averaged: the noise the two runs share cancels, and the interval is that of the paired
-differences (docs/ODD.md, section 7.19). Each party's outcome and the scenario's verdict are
-those of :mod:`experiments.verdicts`.
+differences (docs/ODD.md, section 7.19). The verdict reads the parties' equivalent variations
+(:mod:`experiments.comparison.variations`) with the margin of a negligible change; every other
+indicator's paired change is reported beside it.
 """
 
 from __future__ import annotations
@@ -13,19 +14,22 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from experiments import records
 from experiments.comparison.advice import Advice, advise, needed_for
-from experiments.parties import WELFARE_PARTIES
+from experiments.comparison.variations import WelfareChanges
 from experiments.replications import Replications
 from experiments.statistics import Estimate, estimate
-from experiments.verdicts import verdict
+from experiments.welfare import PARTIES, pv_key, variation_rows, years_key
 from model.catalogue import names
 from model.simulation import RunResult
 
 CANONICAL = names("migrants") + names("origin") + names("destination") + names("welfare")
-OTHER_INDICATORS = tuple(name for name in CANONICAL if name not in WELFARE_PARTIES.values())
+# The indicators beside the verdict: every canonical one (the parties' yearly consumption
+# indicators among them; the verdict reads the equivalent variations instead).
+OTHER_INDICATORS = CANONICAL
 
 
 def paired_changes(baseline: list[RunResult], scenario: list[RunResult]) -> pd.DataFrame:
@@ -66,12 +70,18 @@ class Comparison:
         changes: Paired changes, one row per replication (see :func:`paired_changes`).
         baseline_levels: Mean and interval of every statistic in the baseline.
         scenario_levels: The same in the scenario.
+        variations: The parties', channels' and groups' equivalent variations per replication,
+            read with the margin of a negligible change (PPP $ per person per year).
+        levels: Each party's welfare per person and year (present value over discounted
+            person-years), mean over replications, in the baseline and the scenario.
     """
 
     name: str
     changes: pd.DataFrame
     baseline_levels: dict[str, Estimate]
     scenario_levels: dict[str, Estimate]
+    variations: WelfareChanges
+    levels: dict[str, dict[str, float | None]] = field(default_factory=dict)
     estimates: dict[str, Estimate] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -87,38 +97,36 @@ class Comparison:
         return len(self.changes)
 
     @property
+    def margin(self) -> float:
+        """The margin of a negligible change (PPP $ per person per year)."""
+        return self.variations.margin
+
+    @property
     def welfare(self) -> dict[str, Estimate]:
-        """The change in each party's welfare, keyed ``migrants``, ``origin``, ``destination``."""
-        return {party: self.estimates[name] for party, name in WELFARE_PARTIES.items()}
+        """Each party's equivalent variation at the end, keyed ``migrants``, ``origin``,
+        ``destination``."""
+        return self.variations.parties()
+
+    @property
+    def outcomes(self) -> dict[str, str]:
+        """Each party's outcome: gain, loss, negligible or uncertain."""
+        return self.variations.outcomes()
 
     @property
     def verdict(self) -> str:
-        """``triple win``, ``loss`` or ``uncertain``."""
-        return verdict(self.welfare)
+        """``triple win``, ``loss``, ``negligible`` or ``uncertain``."""
+        return self.variations.verdict()
 
     def advice(self) -> Advice:
         """Whether the intervals decide the verdict, and how many replications would."""
-        samples = {party: self.changes[name].to_numpy() for party, name in WELFARE_PARTIES.items()}
-        return advise(self.welfare, samples, self.verdict)
+        return advise(self.welfare, self.variations.samples(), self.verdict, self.margin)
 
     def as_json(self) -> dict[str, Any]:
         """This scenario's entry of the ``compare --json`` document."""
-        welfare = self.welfare
         return {
-            "delta": {party: _finite(change.mean) for party, change in welfare.items()},
-            "ci95": {
-                party: [_finite(change.low), _finite(change.high)]
-                for party, change in welfare.items()
-            },
-            "verdict": self.verdict,
+            **self.variations.as_json(),
             "replications": self.replications,
-            "levels": {
-                party: {
-                    "baseline": _finite(self.baseline_levels[name].mean),
-                    "scenario": _finite(self.scenario_levels[name].mean),
-                }
-                for party, name in WELFARE_PARTIES.items()
-            },
+            "levels": self.levels,
             "advice": self.advice().as_json(),
             "changes": {name: self._change_json(name) for name in OTHER_INDICATORS},
         }
@@ -132,14 +140,19 @@ class Comparison:
         }
 
     def summary_rows(self) -> list[dict[str, Any]]:
-        """One row per canonical indicator: change, interval, levels and the advice on it."""
-        rows = []
+        """One row per welfare variation and per canonical indicator: change, interval,
+        outcome (variations) or levels and the advice (indicators)."""
+        rows = [
+            {"scenario": self.name, **row, "replications": self.replications}
+            for row in self.variations.summary_rows()
+        ]
         for name in CANONICAL:
             change = self.estimates[name]
             rows.append(
                 {
                     "scenario": self.name,
                     "indicator": name,
+                    "kind": "indicator",
                     "change": change.mean,
                     "ci95_low": change.low,
                     "ci95_high": change.high,
@@ -158,15 +171,55 @@ def excludes_zero(change: Estimate) -> bool:
     return bool(change.low > 0 or change.high < 0)
 
 
-def compare(baseline: Replications, scenario: Replications) -> Comparison:
-    """Pair a scenario's replications with the baseline's, replication by replication."""
+def default_margin(baseline: Replications) -> float:
+    """The margin of a negligible change: the baseline scenario's ``welfare.margin``."""
+    return float(baseline.loaded.scenario.welfare.margin)
+
+
+def welfare_levels(
+    baseline: list[dict[str, float]], scenario: list[dict[str, float]]
+) -> dict[str, dict[str, float | None]]:
+    """Each party's welfare per person and year in both scenarios, mean over replications."""
+
+    def level(records: list[dict[str, float]], party: str) -> float | None:
+        values = [
+            r[pv_key(party)] / r[years_key(party)]
+            for r in records
+            if pv_key(party) in r and r.get(years_key(party), 0) > 0
+        ]
+        return _finite(float(np.mean(values))) if values else None
+
+    return {
+        party: {"baseline": level(baseline, party), "scenario": level(scenario, party)}
+        for party in PARTIES
+    }
+
+
+def compare(
+    baseline: Replications, scenario: Replications, margin: float | None = None
+) -> Comparison:
+    """Pair a scenario's replications with the baseline's, replication by replication.
+
+    Args:
+        baseline: The baseline's replications.
+        scenario: The scenario's, on the same seed.
+        margin: The margin of a negligible change (default: the baseline's ``welfare.margin``).
+    """
     if baseline.seed != scenario.seed:
         raise ValueError("paired replications need the same seed")
+    before = [records.run_record(r) for r in baseline.results]
+    after = [records.run_record(r) for r in scenario.results]
+    last = baseline.loaded.scenario.simulation.years
+    rows = variation_rows(before, after, last)
+    table = pd.DataFrame(rows).assign(replication=range(len(rows)))
+    chosen = default_margin(baseline) if margin is None else margin
     return Comparison(
         name=scenario.name,
         changes=paired_changes(baseline.results, scenario.results),
         baseline_levels=baseline.summary(),
         scenario_levels=scenario.summary(),
+        variations=WelfareChanges(table, chosen),
+        levels=welfare_levels(before, after),
     )
 
 
@@ -177,6 +230,7 @@ def json_document(
     document: dict[str, Any] = {
         "baseline": baseline,
         "scenarios": {c.name: c.as_json() for c in comparisons},
+        "margin": comparisons[0].margin if comparisons else None,
         "replications": comparisons[0].replications if comparisons else 0,
         "seed": seed,
     }
@@ -191,8 +245,15 @@ def summary_table(comparisons: list[Comparison]) -> pd.DataFrame:
 
 
 def changes_table(comparisons: list[Comparison], seed: int) -> pd.DataFrame:
-    """Every scenario's paired changes per replication, stacked with a ``scenario`` column."""
-    frames = [c.changes.assign(scenario=c.name, seed=seed) for c in comparisons]
+    """Every scenario's paired changes per replication, stacked with a ``scenario`` column:
+    the equivalent variations (``ev_*``) and the groups' changes in size (``size_group_*``)
+    first, then the change in every statistic."""
+    frames = [
+        c.variations.table.filter(regex="^(ev_|size_|replication$)")
+        .merge(c.changes, on="replication")
+        .assign(scenario=c.name, seed=seed)
+        for c in comparisons
+    ]
     frame = pd.concat(frames, ignore_index=True)
     first = ["scenario", "replication", "seed"]
     return frame[[*first, *[c for c in frame.columns if c not in first]]]

@@ -1,8 +1,10 @@
 """Who gains: each scenario placed by the change it brings the origin (x) and the destination (y).
 
-The colour of a point is the migrants' own outcome (:mod:`experiments.style`), so the top-right
-quadrant holds the candidates for a triple win, and a green point there with both intervals
-clear of the axes is one.
+Both axes are linear, in PPP $ per person per year (per origin-born person across, per native
+up); the grey cross is plus or minus the margin of a negligible change. The colour of a point
+is the migrants' own outcome (:mod:`experiments.style`), so the top-right quadrant holds the
+candidates for a triple win, and a green point there with both intervals clear of the axes is
+one.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from experiments.comparison.forest import colour, fit_scale, scaled
+from experiments.comparison.forest import colour, fit_scale, margin_band, scaled
 from experiments.parties import party
 from experiments.statistics import Estimate
 from experiments.style import GAIN_COLOUR, colour_of
@@ -29,12 +31,15 @@ QUADRANTS = (
 )
 
 
-def quadrant_plot(welfare: Mapping[str, Mapping[str, Estimate]], title: str = "") -> Figure:
+def quadrant_plot(
+    welfare: Mapping[str, Mapping[str, Estimate]], title: str = "", margin: float = 0.0
+) -> Figure:
     """Scenarios by their change for the origin and the destination, coloured by the migrants'.
 
     Args:
-        welfare: For each scenario, the change in each party's welfare, by party key.
+        welfare: For each scenario, each party's equivalent variation, by party key.
         title: The figure's title.
+        margin: The margin of a negligible change (shaded, and the outcomes' colours).
     """
     figure, axis = plt.subplots(figsize=(8.5, 7.0))
     origin, destination = party("origin"), party("destination")
@@ -44,14 +49,16 @@ def quadrant_plot(welfare: Mapping[str, Mapping[str, Estimate]], title: str = ""
         y = scaled(parties["destination"], destination.factor)
         xs.append(x)
         ys.append(y)
-        _point(axis, name, x, y, colour(parties["migrants"]))
+        _point(axis, name, x, y, colour(parties["migrants"], margin))
     axis.axvline(0.0, color="0.25", linewidth=0.9, zorder=1)
     axis.axhline(0.0, color="0.25", linewidth=0.9, zorder=1)
-    logged = [fit_scale(axis, xs, "x", centred=True), fit_scale(axis, ys, "y", centred=True)]
+    margin_band(axis, margin, "x")
+    margin_band(axis, margin, "y")
+    fit_scale(axis, xs, "x", centred=True, margin=margin)
+    fit_scale(axis, ys, "y", centred=True, margin=margin)
     _shade_and_label(axis)
-    suffix = [" (symmetric log scale)" if done else "" for done in logged]
-    axis.set_xlabel(f"{origin.label}: {origin.change_unit}{suffix[0]}", fontsize=9)
-    axis.set_ylabel(f"{destination.label}: {destination.change_unit}{suffix[1]}", fontsize=9)
+    axis.set_xlabel(f"{origin.label}: {origin.change_unit}", fontsize=9)
+    axis.set_ylabel(f"{destination.label}: {destination.change_unit}", fontsize=9)
     axis.legend(handles=_legend(), loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     axis.grid(alpha=0.25)
     if title:

@@ -56,6 +56,7 @@ def run_comparison(
     out: Path | None,
     json_mode: bool,
     posterior: Path | None = None,
+    margin: float | None = None,
 ) -> dict[str, Any]:
     """Run the paired replications, write the folder, print the tables; returns the document.
 
@@ -63,7 +64,8 @@ def run_comparison(
     ``posterior`` (a calibration's ``posterior.parquet``), replication ``i`` of the baseline and
     of every scenario runs with one parameter set drawn from it, the same for all (pairs stay
     paired), and each scenario gets the probability of a triple win
-    (:mod:`experiments.calibration.uncertainty`).
+    (:mod:`experiments.calibration.uncertainty`). ``margin`` is the margin of a negligible
+    change (PPP $ per person per year; default: the baseline's ``welfare.margin``).
     """
     from experiments import results
     from experiments.comparison import outputs, pairs, tables
@@ -89,7 +91,7 @@ def run_comparison(
             draws = uncertainty.replication_draws(uncertain, seed, count)
             base_runs = uncertainty.run_with_draws(baseline, seed, draws, advance)
             scenario_runs = [uncertainty.run_with_draws(s, seed, draws, advance) for s in scenarios]
-    comparisons = [pairs.compare(base_runs, done) for done in scenario_runs]
+    comparisons = [pairs.compare(base_runs, done, margin) for done in scenario_runs]
     document = pairs.json_document(baseline.name, comparisons, seed, str(folder))
     if uncertain is not None:
         uncertainty.add_probabilities(document, comparisons, uncertain, draws)

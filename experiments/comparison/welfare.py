@@ -1,101 +1,87 @@
-"""Yearly paths of the three parties' welfare: levels per scenario, and paired changes over time.
+"""Yearly paths of the three parties' consumption: levels per scenario, and paired changes.
 
-Levels are shown in money where a reader can picture it: the origin's mean log consumption as
-the geometric-mean consumption per resident, the destination's log income per native as income
-per native. Changes are shown in each party's unit, as in the forest plot. Each scenario keeps
-its colour (:func:`experiments.style.scenario_colour`, by its position in the command's list).
+The verdict reads each party's present value over the whole run (the equivalent variation of
+:mod:`experiments.comparison.variations`); these figures show the yearly indicators behind it
+(``welfare_migrants``, ``welfare_origin``, ``welfare_destination``: this year's consumption per
+origin-born person, or per native, in PPP $), so a reader sees when a policy's gains or losses
+appear and whether they last. Each scenario keeps its colour
+(:func:`experiments.style.scenario_colour`, by its position in the command's list).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from experiments.figures.yearly import mean_band
 from experiments.parties import PARTIES
 from experiments.style import scenario_colour
-
-Transform = Callable[[np.ndarray], np.ndarray]
-LEVELS: dict[str, tuple[str, Transform]] = {
-    "migrants": ("Migrants: realised income gain per origin-born person (PPP $)", np.asarray),
-    "origin": ("Origin: geometric-mean consumption per resident (PPP $)", np.exp),
-    "destination": ("Destination: income per native (PPP $)", np.exp),
-}
-# A panel: its heading, what turns the indicator into what is drawn, and a factor before it.
-Panel = tuple[str, Transform, float]
+from model.catalogue import label
 
 
 def welfare_paths(
-    frames: dict[str, pd.DataFrame],
-    positions: dict[str, int],
-    evaluation_years: int,
-    replications: int,
+    frames: dict[str, pd.DataFrame], positions: dict[str, int], replications: int
 ) -> Figure:
-    """Each party's welfare, year by year: mean over replications with its 95% band.
+    """Each party's yearly consumption indicator: mean over replications with its 95% band.
 
     Args:
         frames: Yearly tables (``replication``, ``year``, indicators) by scenario, baseline first.
         positions: Each scenario's position in the command's list (0: the baseline).
-        evaluation_years: Length of the evaluation window, shaded.
         replications: Replications per scenario (for the title).
     """
-    panels = {party: (heading, transform, 1.0) for party, (heading, transform) in LEVELS.items()}
+    headings = {party.key: _wrap(label(party.indicator)) for party in PARTIES}
     title = (
-        f"Welfare of the three parties: mean of {replications} replications with 95% band "
-        "(shaded: the evaluation window)"
+        f"The three parties' consumption year by year: mean of {replications} replications "
+        "with 95% band"
     )
-    return _draw(frames, positions, panels, evaluation_years, title, zero_line=False)
+    return _draw(frames, positions, headings, title, zero_line=False)
 
 
 def welfare_change_paths(
-    changes: dict[str, pd.DataFrame],
-    positions: dict[str, int],
-    baseline: str,
-    evaluation_years: int,
-    replications: int,
+    changes: dict[str, pd.DataFrame], positions: dict[str, int], baseline: str, replications: int
 ) -> Figure:
-    """Each party's paired change against the baseline, year by year, with its 95% band."""
-    panels: dict[str, Panel] = {
-        party.key: (f"{party.label}: change\n{party.change_unit}", np.asarray, party.factor)
+    """Each party's paired yearly change against the baseline, with its 95% band."""
+    headings = {
+        party.key: f"{party.label}: change in this year's consumption\n(PPP $ a year, "
+        + ("per native)" if party.key == "destination" else "per origin-born person)")
         for party in PARTIES
     }
     title = (
-        f"Change against '{baseline}' within each replication: mean of {replications} paired "
-        "replications with 95% band (shaded: the evaluation window)"
+        f"Change against '{baseline}' within each replication, year by year: mean of "
+        f"{replications} paired replications with 95% band"
     )
-    return _draw(changes, positions, panels, evaluation_years, title, zero_line=True)
+    return _draw(changes, positions, headings, title, zero_line=True)
+
+
+def _wrap(text: str) -> str:
+    head, _, tail = text.partition(": ")
+    return f"{head}:\n{tail}" if tail else text
 
 
 def _draw(
     frames: dict[str, pd.DataFrame],
     positions: dict[str, int],
-    panels: dict[str, Panel],
-    evaluation_years: int,
+    headings: dict[str, str],
     title: str,
     zero_line: bool,
 ) -> Figure:
-    figure, axes = plt.subplots(1, len(panels), figsize=(15, 4.4), sharex=True, squeeze=False)
-    last = max(int(frame["year"].max()) for frame in frames.values())
+    figure, axes = plt.subplots(1, len(headings), figsize=(15, 4.4), sharex=True, squeeze=False)
     indicators = {party.key: party.indicator for party in PARTIES}
-    for axis, (party, (heading, transform, factor)) in zip(axes[0], panels.items(), strict=True):
+    for axis, (party, heading) in zip(axes[0], headings.items(), strict=True):
         for name, frame in frames.items():
             tint = scenario_colour(positions[name])
             band = mean_band(frame, indicators[party])
             years = band.index.to_numpy()
-            axis.plot(years, transform(band["mean"].to_numpy() * factor), color=tint, label=name)
+            axis.plot(years, band["mean"].to_numpy(), color=tint, label=name)
             axis.fill_between(
                 years,
-                transform(band["low"].to_numpy() * factor),
-                transform(band["high"].to_numpy() * factor),
+                band["low"].to_numpy(),
+                band["high"].to_numpy(),
                 color=tint,
                 alpha=0.18,
                 linewidth=0,
             )
-        axis.axvspan(last - evaluation_years + 0.5, last + 0.5, color="0.92", zorder=0)
         if zero_line:
             axis.axhline(0.0, color="0.25", linewidth=0.9)
         axis.set_title(heading, fontsize=9)

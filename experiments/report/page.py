@@ -36,6 +36,9 @@ table { border-collapse: collapse; font-size: 0.88rem; margin: 0.8rem 0; }
 th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e3e6ea; text-align: right; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
 .note { background: #f5f6f8; border-left: 4px solid #8a9bb0; padding: 0.6rem 1rem; }
+.headline { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 5px solid #c9ced6;
+            background: #fafbfc; }
+.headline .losers { display: block; }
 footer { margin-top: 3rem; font-size: 0.8rem; color: #667; }
 @media print { nav.contents { display: none; } figure { break-inside: avoid; } }
 """

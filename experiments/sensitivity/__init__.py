@@ -5,7 +5,8 @@ its paired baseline alike) and *policy* levers (applied to the scenario only), e
 distribution; a method (Morris, Sobol', eFAST or the delta moment-independent measure) and its
 settings; replications per sample point. Every sample point is run with the replications' seeds
 of :mod:`experiments.seeds` and paired with baseline runs on the same seeds and world, so its
-welfare changes are the policies' effect in that world. The analysis works on replicate means,
+welfare changes (equivalent variations, :mod:`experiments.welfare`) are the policies' effect
+in that world. The analysis works on replicate means,
 reports the replicate noise beside the indices, bootstrap intervals for every index and the
 indices at N and N/2; PRIM boxes show where in parameter space a triple win is likely.
 

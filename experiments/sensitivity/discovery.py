@@ -1,7 +1,8 @@
 """Scenario discovery: how likely is a triple win over the sampled space, and where is it likely?
 
-The outcome is each point's ``triple_win`` indicator (all three mean paired changes above
-zero). Its share of the sample estimates the probability of a triple win under the parameters'
+The outcome is each point's ``triple_win`` indicator (all three parties' mean equivalent
+variations against the paired baselines above the margin of a negligible change: all three
+gain). Its share of the sample estimates the probability of a triple win under the parameters'
 distributions; the interval comes from a bootstrap over the design's blocks (whole Morris
 trajectories or Saltelli base rows, whose points depend on each other). PRIM (Friedman & Fisher
 1999, as adapted to scenario discovery by Bryant & Lempert 2010) is Project Platypus's ``prim``
@@ -70,8 +71,9 @@ def probability(sensitivity: Sensitivity, points: pd.DataFrame) -> dict[str, Any
         "conf_level": level,
         "points": len(wins),
         "blocks": len(labels),
-        "rule": "a point is a triple win when the mean paired change of all three parties' "
-        "welfare over its replications is above zero",
+        "rule": "a point is a triple win when the mean equivalent variation of all three "
+        "parties over its replications (against the paired baseline runs) exceeds the margin "
+        f"of a negligible change ({sensitivity.margin:g} PPP $ per person per year)",
         "interval_verdicts": {str(k): int(v) for k, v in verdicts.items()},
     }
 

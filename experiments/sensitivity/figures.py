@@ -21,9 +21,9 @@ from experiments.style import GAIN_COLOUR
 MAX_FACTORS = 25
 INDEX_COLOURS = {"ST": "#1f4e79", "S1": "#7fb3d5", "mu_star": "#1f4e79", "delta": "#1f4e79"}
 OUTPUT_LABELS = {
-    "change_migrants": "change in migrants' welfare",
-    "change_origin": "change in origin's welfare",
-    "change_destination": "change in destination's welfare",
+    "change_migrants": "migrants' equivalent variation ($ a year)",
+    "change_origin": "origin's equivalent variation ($ a year)",
+    "change_destination": "destination's equivalent variation ($ a year)",
     "triple_win": "triple win (0/1)",
 }
 

@@ -83,6 +83,13 @@ class Sensitivity:
         return self.experiment.name
 
     @property
+    def margin(self) -> float:
+        """The margin of a negligible change: the baseline scenario's ``welfare.margin`` (0 for
+        a test model, which has no scenario)."""
+        welfare = self.scenarios[BASELINE].get("welfare") or {}
+        return float(welfare.get("margin", 0.0))
+
+    @property
     def paired(self) -> bool:
         """Whether points have paired baseline runs (welfare changes are analysed)."""
         return self.experiment.outputs.welfare

@@ -1,13 +1,14 @@
 """One row per sample point: its values, replicate means of every output, and replicate noise.
 
-The outputs of a point are means over its replications: for welfare, the paired change (the
-point's scenario run minus its baseline run of the same replication, hence the same seed and
-world), ``change_migrants``, ``change_origin`` and ``change_destination``; the triple-win
-indicator ``triple_win`` (1 when all three mean changes are above zero); and each listed
-indicator's level. Beside each mean: the replicates' variance (``var_*``, ``ddof = 1``), from
-which the noise share is computed, and for the welfare changes the 95% t-interval and the
-interval verdict of ``run.py compare`` (``verdict``, :mod:`experiments.verdicts`), which is
-stricter.
+The outputs of a point are means over its replications: for welfare, each party's equivalent
+variation against the point's paired baseline run of the same replication (hence the same seed
+and world; :mod:`experiments.welfare`, PPP $ per person per year over the run),
+``change_migrants``, ``change_origin`` and ``change_destination``; the triple-win indicator
+``triple_win`` (1 when all three mean variations exceed the margin of a negligible change, the
+base scenario's ``welfare.margin``: all three gain); and each listed indicator's level. Beside
+each mean: the replicates' variance (``var_*``, ``ddof = 1``), from which the noise share is
+computed, and for the variations the 95% t-interval, each party's outcome and the interval
+verdict of ``run.py compare`` (``verdict``, :mod:`experiments.verdicts`), which is stricter.
 """
 
 from __future__ import annotations
@@ -15,17 +16,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from experiments.parties import WELFARE_PARTIES
 from experiments.sensitivity.plan import Sensitivity
 from experiments.statistics import Estimate, estimate
-from experiments.verdicts import verdict
+from experiments.verdicts import outcome, verdict_of
+from experiments.welfare import PARTIES, per_year, pv_key, years_key
 
 TRIPLE_WIN = "triple_win"
 
 
 def output_names(sensitivity: Sensitivity) -> list[str]:
     """The analysed outputs, in report order."""
-    names = [f"change_{party}" for party in WELFARE_PARTIES] if sensitivity.paired else []
+    names = [f"change_{party}" for party in PARTIES] if sensitivity.paired else []
     names += [TRIPLE_WIN] if sensitivity.paired else []
     return names + list(sensitivity.experiment.outputs.indicators)
 
@@ -48,28 +49,37 @@ def replicate_stats(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mean, values.var(axis=1, ddof=1)
 
 
-def welfare_columns(sensitivity: Sensitivity, runs: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Paired welfare changes per point: mean, interval, variance; triple win and verdict."""
+def variations(sensitivity: Sensitivity, runs: pd.DataFrame, party: str) -> np.ndarray:
+    """A party's equivalent variation per (point, replication): the point's run against its
+    paired baseline run (:func:`experiments.welfare.per_year`)."""
     replications = sensitivity.experiment.replications
     count = len(sensitivity.configs)
     scenario, baseline = sensitivity.pairs[:, 0], sensitivity.pairs[:, 1]
+    present = run_matrix(runs, pv_key(party), count, replications)
+    years = run_matrix(runs, years_key(party), count, replications)
+    return per_year(present[scenario] - present[baseline], years[baseline])
+
+
+def welfare_columns(sensitivity: Sensitivity, runs: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Paired variations per point: mean, interval, variance, outcome; triple win and verdict."""
+    margin = sensitivity.margin
     columns: dict[str, np.ndarray] = {}
     estimates: dict[str, list[Estimate]] = {}
-    for party, indicator in WELFARE_PARTIES.items():
-        matrix = run_matrix(runs, indicator, count, replications)
-        change = matrix[scenario] - matrix[baseline]
+    for party in PARTIES:
+        change = variations(sensitivity, runs, party)
         mean, variance = replicate_stats(change)
         estimates[party] = [estimate(row) for row in change]
         columns[f"change_{party}"] = mean
         columns[f"change_{party}_low"] = np.array([e.low for e in estimates[party]])
         columns[f"change_{party}_high"] = np.array([e.high for e in estimates[party]])
         columns[f"var_change_{party}"] = variance
-    means = np.column_stack([columns[f"change_{party}"] for party in WELFARE_PARTIES])
-    columns[TRIPLE_WIN] = (means > 0).all(axis=1).astype(float)
+        columns[f"outcome_{party}"] = np.array([outcome(e, margin) for e in estimates[party]])
+    means = np.column_stack([columns[f"change_{party}"] for party in PARTIES])
+    columns[TRIPLE_WIN] = (means > margin).all(axis=1).astype(float)
     columns["verdict"] = np.array(
         [
-            verdict({party: estimates[party][row] for party in WELFARE_PARTIES})
-            for row in range(len(scenario))
+            verdict_of(columns[f"outcome_{party}"][row] for party in PARTIES)
+            for row in range(len(means))
         ]
     )
     return columns

@@ -136,8 +136,9 @@ class Outputs(Block):
 
     welfare: bool = Field(
         True,
-        description="Analyse the three paired welfare changes against the baseline and the "
-        "triple-win indicator (needs the baseline runs).",
+        description="Analyse the three parties' equivalent variations against the paired "
+        "baseline runs (change_migrants, change_origin, change_destination) and the triple-win "
+        "indicator (needs the baseline runs).",
     )
     indicators: list[str] = Field(
         default_factory=list,

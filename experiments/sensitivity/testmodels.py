@@ -82,23 +82,26 @@ def toy_welfare(values: Mapping[str, Any], seed: np.random.SeedSequence) -> dict
     """Three parties' welfare with a known triple-win box: ``p1 > 0.5`` and ``p2 > 0.3``.
 
     ``p1`` and ``p2`` are policy levers (0 in the baseline), ``w`` is a world parameter and
-    ``switch`` a yes/no lever (off in the baseline) that costs the destination a little. The
-    paired changes are ``p1 (p1 - 0.5)`` for migrants, ``p2 (p2 - 0.3)`` for the origin and
-    ``0.1 p1 (1 + w) - 0.01 switch`` for the destination (plus noise of sd 0.002 p1 that common
-    random numbers do not cancel), so a triple win needs ``p1 > 0.5`` and ``p2 > 0.3``: a box
-    holding 35% of the unit square, whatever ``w`` and the switch.
+    ``switch`` a yes/no lever (off in the baseline) that costs the destination a little. Each
+    party's welfare is a present value over one person-year, as a run's welfare record gives it
+    (``pv_PARTY_end``, ``years_PARTY_end``: :func:`model.welfare.flat_record`), so its
+    equivalent variation is the paired difference: ``p1 (p1 - 0.5)`` for migrants,
+    ``p2 (p2 - 0.3)`` for the origin and ``0.1 p1 (1 + w) - 0.01 switch`` for the destination
+    (plus noise of sd 0.002 p1 that common random numbers do not cancel). With no margin (a test
+    model has no scenario), a triple win needs ``p1 > 0.5`` and ``p2 > 0.3``: a box holding 35%
+    of the unit square, whatever ``w`` and the switch.
     """
     p1, p2 = float(values.get("p1", 0.0)), float(values.get("p2", 0.0))
     w, switch = float(values["w"]), float(bool(values.get("switch", False)))
     common = float(np.random.default_rng(seed).standard_normal())
-    return {
-        "welfare_migrants": p1 * (p1 - 0.5) + w + 0.01 * common,
-        "welfare_origin": p2 * (p2 - 0.3) - w + 0.01 * common,
-        "welfare_destination": 0.1 * p1 * (1 + w)
-        - 0.01 * switch
-        + 0.002 * p1 * point_normal(values, seed),
-        "emigration_rate": 0.05 + 0.1 * p1 * w,
+    welfare = {
+        "migrants": p1 * (p1 - 0.5) + w + 0.01 * common,
+        "origin": p2 * (p2 - 0.3) - w + 0.01 * common,
+        "destination": 0.1 * p1 * (1 + w) - 0.01 * switch + 0.002 * p1 * point_normal(values, seed),
     }
+    record = {f"pv_{party}_end": value for party, value in welfare.items()}
+    record |= {f"years_{party}_end": 1.0 for party in welfare}
+    return {**record, "emigration_rate": 0.05 + 0.1 * p1 * w}
 
 
 MODELS: dict[str, Callable[[Mapping[str, Any], np.random.SeedSequence], dict[str, float]]] = {

@@ -1,9 +1,9 @@
 """Figures of a sweep: heat maps over two levers, lines over one, distributions over samples.
 
 Every figure reads the per-point summary (``points.parquet``: one row per design point with its
-parameter values, mean indicators, paired welfare changes against the base scenario with 95%
-intervals, and the verdict) and, for distributions, the runs themselves. Verdicts take their
-colours from :mod:`experiments.style`.
+parameter values, mean indicators, each party's equivalent variation against the base scenario
+with its 95% interval and outcome, and the verdict) and, for distributions, the runs themselves.
+Verdicts take their colours from :mod:`experiments.style`.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 import experiments.figures  # noqa: F401  (selects the Agg backend)
+from experiments.parties import BY_KEY as PARTY
 from experiments.parties import WELFARE_PARTIES
 from experiments.style import colour_of
-from experiments.verdicts import UNCERTAIN, VERDICTS
+from experiments.verdicts import GAIN, LOSS, NEGLIGIBLE, UNCERTAIN, VERDICTS
 from model.catalogue import label
 
 # Each verdict's code in the verdict heat map; anything else reads as uncertain.
@@ -68,22 +69,32 @@ def _ticks(axis, table: pd.DataFrame, x: str, y: str) -> None:
     axis.set_ylabel(short(y), fontsize=9)
 
 
+def outcome_mark(outcome: object) -> str:
+    """What a cell of a change heat map adds to its value: * a gain or a loss, ~ negligible."""
+    return {GAIN: "*", LOSS: "*", NEGLIGIBLE: "~"}.get(str(outcome), "")
+
+
+def change_heading(party: str) -> str:
+    """A panel's heading: the party's equivalent variation and its unit."""
+    return f"{PARTY[party].label}: equivalent variation ({PARTY[party].axis_unit})"
+
+
 def change_panel(axis, points: pd.DataFrame, x: str, y: str, party: str) -> None:
-    """A heat map of one party's mean welfare change; starred cells exclude zero."""
+    """A heat map of one party's mean equivalent variation, each cell marked by its outcome."""
     values = _grid(points, x, y, f"change_{party}")
-    low = _grid(points, x, y, f"change_{party}_low").reindex_like(values)
-    high = _grid(points, x, y, f"change_{party}_high").reindex_like(values)
+    outcomes = _grid(points, x, y, f"outcome_{party}").reindex_like(values)
     finite = np.abs(values.to_numpy(dtype=float))
     bound = float(np.nanmax(finite)) if np.isfinite(finite).any() else 1.0
+    bound = bound or 1.0
     image = axis.imshow(values.to_numpy(dtype=float), cmap="RdBu", vmin=-bound, vmax=bound)
     for (row, col), value in np.ndenumerate(values.to_numpy(dtype=float)):
-        sure = low.iloc[row, col] > 0 or high.iloc[row, col] < 0
-        text = f"{value:.3g}{'*' if sure else ''}" if np.isfinite(value) else "-"
+        mark = outcome_mark(outcomes.iloc[row, col])
+        text = f"{value:.3g}{mark}" if np.isfinite(value) else "-"
         # Dark cells (strong changes either way) take white text.
         colour = "w" if np.isfinite(value) and abs(value) > 0.6 * bound else "k"
         axis.text(col, row, text, ha="center", va="center", fontsize=7, color=colour)
     axis.figure.colorbar(image, ax=axis, shrink=0.8).ax.tick_params(labelsize=7)
-    axis.set_title(f"change: {label(WELFARE_PARTIES[party])}", fontsize=8)
+    axis.set_title(change_heading(party), fontsize=8)
     _ticks(axis, values, x, y)
 
 
@@ -174,7 +185,7 @@ def lever_lines(points: pd.DataFrame, lever: str, title: str) -> Figure:
         colours = verdict_colours(design["verdict"])
         axis.scatter(x, mean, c=colours, zorder=3, edgecolors="k", linewidths=0.5)
         axis.axhline(0, color="k", linewidth=0.8)
-        axis.set_title(f"change: {label(WELFARE_PARTIES[party])}", fontsize=8)
+        axis.set_title(change_heading(party), fontsize=8)
         axis.set_xlabel(short(lever), fontsize=9)
         axis.grid(alpha=0.3)
     figure.suptitle(title, fontsize=10)
@@ -229,7 +240,7 @@ def parameter_scatter(points: pd.DataFrame, parameters: list[str], title: str) -
             axis.tick_params(labelsize=7)
             if row == 2:
                 axis.set_xlabel(short(path), fontsize=8)
-        axes[row, 0].set_ylabel(f"change: {party}", fontsize=8)
+        axes[row, 0].set_ylabel(f"{party}: variation ($ a year)", fontsize=8)
     figure.suptitle(title, fontsize=10)
     figure.legend(handles=verdict_legend(), loc="lower center", ncol=len(VERDICTS), fontsize=8)
     figure.tight_layout(rect=(0, 0.05, 1, 0.95))
@@ -250,7 +261,7 @@ def scenario_changes(points: pd.DataFrame, title: str) -> Figure:
         axis.errorbar(mean, where, xerr=np.nan_to_num(error), fmt="none", ecolor="0.3", capsize=3)
         axis.scatter(mean, where, c=colours, zorder=3, edgecolors="k", linewidths=0.5)
         axis.axvline(0, color="k", linewidth=0.8)
-        axis.set_title(f"change: {label(WELFARE_PARTIES[party])}", fontsize=8)
+        axis.set_title(change_heading(party), fontsize=8)
         axis.grid(alpha=0.3)
     axes[0].set_yticks(where, design["point_name"], fontsize=8)
     figure.suptitle(title, fontsize=10)

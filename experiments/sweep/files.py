@@ -17,18 +17,20 @@ RUNS = ResultFile(
 YEARLY = ResultFile(store.YEARLY, "every run's yearly series, when the experiment asks for them")
 POINTS = ResultFile(
     "points.parquet",
-    "one row per design point: parameter values, mean indicators, paired welfare changes "
-    "against the base scenario with 95% intervals, verdict",
+    "one row per design point: parameter values, mean indicators, each party's equivalent "
+    "variation against the base scenario (change_PARTY, PPP $ per person per year) with its 95% "
+    "interval and outcome, the verdict at the end, at 10 and 20 years, the groups that lose",
 )
-WELFARE = ResultFile("welfare.png", "welfare changes along one lever, or per listed scenario")
+WELFARE = ResultFile("welfare.png", "equivalent variations along one lever, or per listed scenario")
 DISTRIBUTIONS = ResultFile(
     "distributions.png", "a sampled design: each main indicator's distribution over the points"
 )
 PARAMETERS = ResultFile(
-    "parameters.png", "a sampled design: each point's welfare changes against each parameter"
+    "parameters.png", "a sampled design: each point's variations against each parameter"
 )
 HEATMAPS = ResultFile(
-    "heatmaps{suffix}.png", "a grid: each party's welfare change and the verdict over two levers"
+    "heatmaps{suffix}.png",
+    "a grid: each party's equivalent variation and the verdict over two levers",
 )
 LEVELS = ResultFile("levels{suffix}.png", "a grid: the main indicators' levels over two levers")
 FILES = (

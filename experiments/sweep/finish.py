@@ -85,8 +85,9 @@ def compact(value: float | None) -> str:
 def point_table(sweep: Sweep, points: pd.DataFrame) -> Table:
     """The points with their welfare changes and verdicts, for the terminal."""
     table = Table(
-        title=f"{sweep.name}: welfare changes against the base scenario (paired, "
-        f"{sweep.experiment.replications} replications, mean [95% interval])",
+        title=f"{sweep.name}: equivalent variations against the base scenario, PPP $ per person "
+        f"per year (paired, {sweep.experiment.replications} replications, mean [95% interval] "
+        "and outcome)",
         title_justify="left",
     )
     grid = sweep.experiment.design.kind == "grid"
@@ -99,11 +100,17 @@ def point_table(sweep: Sweep, points: pd.DataFrame) -> Table:
         cells = [
             f"{party.change(row[f'change_{party.key}'])} "
             f"{party.interval(row[f'change_{party.key}_low'], row[f'change_{party.key}_high'])}"
+            f" {_outcome(row.get(f'outcome_{party.key}'))}"
             for party in PARTIES
         ]
         verdict = str(row["verdict"])
         table.add_row(str(row["point"]), *named, *cells, f"[{rich_style(verdict)}]{verdict}[/]")
     return table
+
+
+def _outcome(name: object) -> str:
+    """An outcome in its colour (nothing for the reference point)."""
+    return f"[{rich_style(name)}]{name}[/]" if isinstance(name, str) else ""
 
 
 def finish_sweep(

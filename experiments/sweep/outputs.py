@@ -52,7 +52,8 @@ def grid_figures(sweep: Sweep, points: pd.DataFrame, paired: str) -> list[tuple[
         suffix = f"-{number}" if where else ""
         at = f" at {where}" if where else ""
         welfare = (
-            f"{sweep.name}{at}: mean welfare changes ({paired}; * the 95% interval excludes 0)"
+            f"{sweep.name}{at}: mean equivalent variations ({paired}; * a gain or a loss, "
+            "~ negligible)"
         )
         levels = f"{sweep.name}{at}: mean levels of the main indicators"
         heatmaps = figures.lever_heatmaps(design, x, y, welfare)
@@ -64,7 +65,12 @@ def grid_figures(sweep: Sweep, points: pd.DataFrame, paired: str) -> list[tuple[
 
 def write_outputs(folder: Path, sweep: Sweep, runs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
     """Write the point summary and the figures; returns the summary and the figure records."""
-    points = point_summary(runs, sweep.parameters)
+    points = point_summary(
+        runs,
+        sweep.parameters,
+        margin=float(sweep.base.data["welfare"]["margin"]),
+        last_year=int(sweep.base.data["simulation"]["years"]),
+    )
     results.write_parquet(files.POINTS.path(folder), points)
     written = []
     for name, figure, caption in figure_list(sweep, points):

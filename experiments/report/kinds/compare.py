@@ -1,8 +1,10 @@
 """Report of a ``compare`` folder: does each policy make migration a triple win?
 
-Written for a reader who never ran the model: the question, what each scenario represents (its
-description and the header comment of its file, kept in the manifest), the verdicts, the figures,
-the change in every other indicator, whether the replications suffice, and the caveats.
+Written for a reader who never ran the model: the question, each scenario's verdict with the
+groups that lose beside it (:mod:`experiments.report.verdicts`), what each scenario represents
+(its description and the header comment of its file, kept in the manifest), the figures, the
+channels, the verdicts at each horizon, the groups, the change in every other indicator, whether
+the replications suffice, and the caveats.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import Any
 from experiments.comparison import files
 from experiments.comparison.differences import differences, header_paragraphs
 from experiments.formats import change, level
-from experiments.parties import PARTIES
 from experiments.report.page import (
     Section,
     bullets,
@@ -22,7 +23,14 @@ from experiments.report.page import (
     figure,
     html_table,
     paragraph,
-    verdict_badge,
+)
+from experiments.report.verdicts import (
+    advice_table,
+    channel_tables,
+    group_table,
+    headline,
+    horizon_table,
+    verdict_table,
 )
 from experiments.result_files import described
 from experiments.verdicts import OUTCOMES, TRIPLE_WIN, VERDICTS
@@ -43,12 +51,14 @@ def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
     summary = json.loads(files.SUMMARY.path(folder).read_text())
     context = Context(summary, manifest)
     return [
-        Section("The question", question(context)),
         Section("Verdicts", verdicts(context)),
+        Section("The question", question(context)),
         Section("The scenarios", scenarios(context)),
         Section("Change in welfare", forest(folder)),
+        Section("Channels", channels(folder, context)),
+        Section("Groups", groups(context)),
+        Section("Verdicts over time", horizons(folder, context)),
         Section("Who gains", quadrant(folder)),
-        Section("Welfare over time", paths(folder, context)),
         Section("The other indicators", other_indicators(context)),
         Section("Are the replications enough?", replication_advice(context)),
         Section("Caveats", caveats(context)),
@@ -67,6 +77,7 @@ class Context:
         self.described: dict[str, Any] = manifest["scenarios"]
         self.simulation = self.described[self.baseline]["parameters"]["simulation"]
         self.replications = int(summary.get("replications") or manifest.get("replications", 0))
+        self.margin = float(summary.get("margin") or 0.0)
 
     def description(self, name: str) -> str:
         """A scenario's ``description:`` (or a plain fallback)."""
@@ -90,36 +101,47 @@ def question(context: Context) -> str:
     method = (
         f"Each scenario was simulated {context.replications} times (replications) for "
         f"{sim['years']} years with {sim['households']:,} origin households (seed "
-        f"{context.summary.get('seed')}); every number is an average over the last "
-        f"{sim['evaluation_years']} years. Replication i of every scenario shares its random "
+        f"{context.summary.get('seed')}). Replication i of every scenario shares its random "
         "numbers with replication i of the baseline (common random numbers): the same households "
         "meet the same luck, so the difference between the two runs is the policy's doing. The "
         "change is measured within each pair of runs, then averaged, and its 95% interval says "
         "how precisely the replications pin it down."
     )
+    metric = (
+        "Each party's change is an equivalent variation: the sum of money, in PPP dollars per "
+        "person and year, that each of its people would have to be given in the baseline to be "
+        "as well off as under the policy. It is measured on consumption (net of the extra costs "
+        "of living abroad, migration and route costs, fees and the earnings a joining spouse "
+        "gives up), discounted over the whole run, plus the assets held at the end less the "
+        "public debt passed on (docs/ODD.md, section 7.19)."
+    )
     test = (
-        "The test: a scenario is a triple win when the 95% interval of the change lies above zero "
-        "for all three parties; a loss when the interval for at least one party lies below zero; "
-        "uncertain otherwise (an interval includes zero: the replications cannot tell a gain from "
-        "no change)."
+        f"The test: a party's change is negligible when its 95% interval lies within "
+        f"±{context.margin:g} PPP $ a year (the margin of a change too small to matter), a "
+        "loss when the interval lies below zero, a gain when above, uncertain otherwise. A "
+        "scenario is a triple win when all three parties gain; a loss when one loses; "
+        "negligible when all three changes are negligible; uncertain otherwise. It is read "
+        "over the whole run, and also after 10 and 20 years."
     )
     measures = bullets(
         [
-            "Migrants: the income migrants gain over what they would earn at home (PPP dollars a "
-            "year), summed over migrants and divided by the origin-born population, so a policy "
-            "that lets more people gain counts as well as one that raises each gain.",
-            "Origin: the mean log consumption of the people living in the origin country, "
-            "remittances included; shown as a percentage change (0.01 in logs is about 1%).",
-            "Destination: the log of natives' income per native - their labour and capital "
-            "income plus migrants' net contribution to public finances (the immigration surplus "
-            "of Borjas 1995); shown as a percentage change.",
+            "Migrants: the people who moved, for the years they live abroad, counted per "
+            "origin-born person (so that migrants and origin add up to the origin-born).",
+            "Origin: everyone else born in the origin - those who stay, those who return, the "
+            "family living with a migrant abroad and the migrants' grown children - per "
+            "origin-born person. The origin-born are the same people in every run, so who "
+            "leaves cannot pass for a change in welfare.",
+            "Destination: the natives, per native. Pay below a migrant's marginal product is "
+            "shown as the channel 'discrimination': a transfer from migrants to natives, not a "
+            "gain.",
         ]
     )
     return (
         paragraph(opening)
         + paragraph(method)
+        + paragraph(metric)
         + paragraph(test, "note")
-        + "<p>The three welfare measures:</p>"
+        + "<p>The three parties:</p>"
         + measures
     )
 
@@ -135,29 +157,19 @@ def change_cell(indicator: str, mean: float | None, interval: list[float | None]
 
 
 def verdicts(context: Context) -> str:
-    """The verdict table and a sentence naming the triple wins."""
-    rows = []
-    for name, result in context.results.items():
-        rows.append(
-            [
-                f"<strong>{escape(name)}</strong>",
-                escape(context.description(name)),
-                verdict_badge(result["verdict"]),
-                *(
-                    change_cell(p.indicator, result["delta"][p.key], result["ci95"][p.key])
-                    for p in PARTIES
-                ),
-            ]
-        )
-    units = [f"{p.label} ({p.axis_unit})" for p in PARTIES]
-    table = html_table(
-        ["scenario", "what it is", "verdict", *units],
-        rows,
-        f"Change against '{context.baseline}': mean of {context.replications} paired "
-        "replications, 95% interval beneath",
-        text_columns=(1,),
+    """Each scenario's headline, with the groups that lose beside it, then the table."""
+    heads = "".join(
+        headline(name, result, context.margin) for name, result in context.results.items()
     )
-    return paragraph(verdict_sentence(context)) + table
+    table = verdict_table(context.results, context.description)
+    caption = paragraph(
+        f"Against '{context.baseline}': equivalent variation in PPP $ per person per year over "
+        f"the whole run, mean of {context.replications} paired replications with its 95% "
+        f"interval; negligible within ±{context.margin:g}. A group loses when its interval lies "
+        "below zero and beyond the margin.",
+        "small",
+    )
+    return paragraph(verdict_sentence(context)) + heads + caption + table
 
 
 def verdict_sentence(context: Context) -> str:
@@ -214,12 +226,74 @@ def forest(folder: Path) -> str:
     """The forest plot with how to read it."""
     return figure(
         files.FOREST.path(folder),
-        "Each row is a scenario, each panel a party. The dot is the mean change against the "
-        "baseline, the bar its 95% interval, coloured as the verdicts above by the party's "
-        f"outcome ({outcome_colours()}). A triple win is a row in the colour of a gain in all "
-        "three panels. Where one scenario dwarfs the others the axis is logarithmic beyond the "
-        "small changes.",
-        alt="Forest plot of the change in the welfare of migrants, origin and destination",
+        "Each row is a scenario, each panel a party, each on its own linear axis in PPP $ per "
+        "person per year. The dot is the mean equivalent variation against the baseline, the "
+        "bar its 95% interval, coloured by the party's outcome "
+        f"({outcome_colours()}); the grey band is the margin of a negligible change. A triple "
+        "win is a row in the colour of a gain in all three panels.",
+        alt="Forest plot of the equivalent variation of migrants, origin and destination",
+    )
+
+
+def channels(folder: Path, context: Context) -> str:
+    """The channels figure and tables: what each party's variation is made of."""
+    note = paragraph(
+        "Each party's variation split into channels that add up to it exactly: wages, "
+        "discrimination (pay below marginal product: a loss for migrants that natives gain as "
+        "firm owners), capital income, enterprise and interest, fiscal, remittances, fees, "
+        "migration costs, living costs abroad, education and skills, public programmes, saving "
+        "and assets, and public debt passed on. A transfer shows as a channel of one sign for one "
+        "party and of the other for another.",
+    )
+    shown = ""
+    if files.CHANNELS.path(folder).is_file():
+        shown = figure(
+            files.CHANNELS.path(folder),
+            "Stacked bars: gains to the right of zero, losses to the left; the black mark is "
+            "their sum, the party's variation (PPP $ per person per year).",
+            alt="Each party's equivalent variation by channel, per scenario",
+        )
+    return note + shown + channel_tables(context.results)
+
+
+def groups(context: Context) -> str:
+    """Every group's variation and outcome, and the share of migrants worse off."""
+    note = paragraph(
+        "Groups inside the parties, each judged like a party (PPP $ per person of the group "
+        "per year, 95% interval beneath, with the margin). 'size' is how much the policy "
+        "changes the group's person-years: where it is far from 0 the group's members change "
+        "with the policy (migrants by status, stayers without a migrant), and its variation "
+        "mixes how well its people do with how many they are. The last row is the share of "
+        "migrants' years abroad spent consuming less than they would earn at home, in the "
+        "baseline and under the scenario.",
+        "small",
+    )
+    return note + group_table(context.results)
+
+
+def horizons(folder: Path, context: Context) -> str:
+    """The verdicts after 10 and 20 years and over the whole run, and the yearly paths."""
+    note = paragraph(
+        "A policy can cost first and pay later, or the other way round: the verdict over the "
+        "first 10 and 20 years beside the verdict over the whole run (all discounted to the "
+        "start, with the same margin)."
+    )
+    return (
+        note
+        + horizon_table(context.results)
+        + figure(
+            files.WELFARE_PATHS.path(folder),
+            "The yearly indicators behind the verdict: each party's consumption this year (per "
+            "origin-born person, or per native), mean over replications with its 95% band.",
+            alt="Yearly consumption of migrants, origin and destination by scenario",
+        )
+        + figure(
+            files.WELFARE_CHANGES.path(folder),
+            "The change in those indicators against the baseline year by year, measured within "
+            "each pair of replications: when a policy's gains or losses appear, and whether "
+            "they last.",
+            alt="Yearly change in consumption against the baseline by scenario",
+        )
     )
 
 
@@ -227,27 +301,12 @@ def quadrant(folder: Path) -> str:
     """The who-gains quadrant with how to read it."""
     return figure(
         files.QUADRANT.path(folder),
-        "Each scenario placed by the change it brings the origin (across) and the destination "
-        "(up), with 95% intervals; the colour is the migrants' outcome. Candidates for a triple "
+        "Each scenario placed by its equivalent variation for the origin (across) and the "
+        "destination (up), both linear in PPP $ per person per year, with 95% intervals; the "
+        "colour is the migrants' outcome and the grey cross the margin. Candidates for a triple "
         "win sit in the shaded top-right quadrant in the colour of a gain, with both intervals "
         "clear of the axes.",
-        alt="Quadrant chart of the change for the origin against the change for the destination",
-    )
-
-
-def paths(folder: Path, context: Context) -> str:
-    """Yearly paths of the three parties' welfare: levels and paired changes."""
-    window = context.simulation["evaluation_years"]
-    return figure(
-        files.WELFARE_PATHS.path(folder),
-        "Each party's welfare year by year, mean over replications with its 95% band. The "
-        f"shaded years (the last {window}) are the evaluation window the verdicts average over.",
-        alt="Yearly welfare of migrants, origin and destination by scenario",
-    ) + figure(
-        files.WELFARE_CHANGES.path(folder),
-        "The change against the baseline year by year, measured within each pair of "
-        "replications: when a policy's gains or losses appear, and whether they last.",
-        alt="Yearly change in welfare against the baseline by scenario",
+        alt="Quadrant chart of the variation for the origin against that for the destination",
     )
 
 
@@ -282,42 +341,15 @@ def _indicator_table(context: Context, scenarios: list[str]) -> str:
 def replication_advice(context: Context) -> str:
     """Whether each verdict is decided, and how many replications would decide it."""
     intro = paragraph(
-        "An interval that includes zero may mean that the policy changes nothing for that party, "
-        "or that too few replications were run to see the change. Taking the observed changes "
-        "and their spread as the truth, the table gives the number of paired replications that "
-        "would shrink each interval enough to exclude zero - for the verdict, and for each party "
-        "(~N beside 'decided' or 'open'). A very large number means the change is too small to "
-        "matter; a modest one means: run again with --replications set to it."
+        "An outcome is open (uncertain) when its interval includes zero and reaches beyond the "
+        "margin: the replications cannot yet tell a gain or a loss from a change too small to "
+        "matter. Taking the observed means and spreads as the truth, the table projects how "
+        "many paired replications would decide each open party, and as what; a projection from "
+        "the replications run, not a result. A modest number means: run again with "
+        "--replications set to it."
     )
-    rows = []
-    for name, result in context.results.items():
-        advice = result["advice"]
-        needed = advice["replications_needed"]
-        parties = [
-            ("decided" if a["decided"] else "open")
-            + (f" (~{a['replications_needed']})" if a["replications_needed"] else "")
-            for a in advice["parties"].values()
-        ]
-        rows.append(
-            [
-                f"<strong>{escape(name)}</strong>",
-                verdict_badge(result["verdict"]),
-                "yes" if advice["decided"] else "no",
-                escape(needed if needed is not None else "-"),
-                *(escape(p) for p in parties),
-                escape(advice["text"]),
-            ]
-        )
-    columns = [
-        "scenario",
-        "verdict",
-        "decided",
-        "replications to decide",
-        *(p.label for p in PARTIES),
-        "advice",
-    ]
     caption = f"{context.replications} paired replications were run"
-    return intro + html_table(columns, rows, caption, text_columns=(len(columns) - 1,))
+    return intro + advice_table(context.results, caption)
 
 
 def caveats(context: Context) -> str:
@@ -335,16 +367,22 @@ def caveats(context: Context) -> str:
             "What the welfare measures leave out: how gains are shared within each party (see "
             "poverty, the Gini and native low-skilled wages among the other indicators), and "
             "what is not income - family separation, rights, the dangers of irregular journeys. "
-            "Migrants' welfare is counted per origin-born person, so it rises when more people "
-            "migrate even if each gains less.",
+            "Migrants and origin are two parts of one fixed population, the origin-born, each "
+            "counted per origin-born person: when more people leave, welfare moves from the "
+            "origin's part to the migrants'; their sum is the origin-born's change. Groups "
+            "whose members change with the policy (see 'size' in the groups table) mix how well "
+            "their people do with how many they are.",
             "The intervals measure simulation noise only: how precisely the replications "
             "estimate the model's answer, not uncertainty about the model's parameters or "
             "structure.",
             "Paired replications on common random numbers make intervals much narrower than "
             "independent runs would; the verdict uses the paired interval. Comparing the "
             "baseline with itself gives changes of exactly zero.",
-            f"Long run: the verdicts average the last {sim['evaluation_years']} of "
-            f"{sim['years']} simulated years; the yearly figures show the transition.",
+            f"Time: the headline is the present value over all {sim['years']} simulated years, "
+            "discounted at welfare.discount_rate, with assets held at the end; the verdicts "
+            "after 10 and 20 years show whether it flips with the horizon.",
+            f"The margin (±{context.margin:g} PPP $ per person per year) is a modelling choice: "
+            "rerun with --margin to see which verdicts depend on it.",
             "Many scenarios, one test each at 95%: with many scenarios a verdict can be decided "
             "by chance; confirm a surprising one with more replications or another seed.",
         ]

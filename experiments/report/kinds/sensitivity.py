@@ -49,7 +49,8 @@ def what_was_varied(manifest: dict[str, Any]) -> Section:
     simulation = base.get("simulation") or {}
     size = (
         f"{simulation['households']:,} origin households for {simulation['years']} years "
-        f"(indicators averaged over the last {simulation['evaluation_years']})"
+        f"(indicators averaged over the last {simulation['evaluation_years']}; each party's "
+        "welfare change is its equivalent variation, PPP $ per person per year over the run)"
         if simulation
         else f"the test model '{content.get('model')}'"
     )
@@ -159,8 +160,9 @@ def triple_win_section(folder: Path, manifest: dict[str, Any]) -> Section | None
         f"bootstrap over {chance['blocks']} independent blocks of the design), over "
         f"{chance['points']:,} points. Rule: {chance['rule']}; it estimates whether a policy's "
         "expected effect is a triple win in that world. The stricter verdict of run.py compare "
-        "(all three 95% intervals above zero) depends on the replications and is conservative "
-        f"with few; by it the points are: {verdicts}."
+        "(all three 95% intervals above zero and beyond the margin, each party's outcome gain, "
+        "loss, negligible or uncertain) depends on the replications and is conservative with "
+        f"few; by it the points are: {verdicts}."
     )
     body = paragraph(text)
     boxes = manifest["results"].get("prim_boxes") or []

@@ -35,19 +35,24 @@ def introduction(manifest: dict[str, Any]) -> str:
         f"reference, each run {manifest['replications']} times ({manifest['runs']} runs) for "
         f"{simulation['years']} years with {simulation['households']:,} origin households, "
         f"seed {manifest['seed']}. Indicators are means over the last "
-        f"{simulation['evaluation_years']} years."
+        f"{simulation['evaluation_years']} years; each party's welfare is its present value "
+        "over the whole run."
     )
 
 
 def method_note(manifest: dict[str, Any]) -> str:
     """How changes and verdicts are computed, and what to beware of."""
+    margin = manifest["scenarios"]["base"]["parameters"].get("welfare", {}).get("margin", 0)
     note = (
         "Replication r of every point and of the base scenario uses the same seed (common "
         "random numbers), so each point's change in a party's welfare is the mean of paired "
-        "differences with its 95% interval. A point is a triple win when all three intervals "
-        "lie above zero, a loss when one lies below, uncertain otherwise. With many points, "
-        "some intervals exclude zero by chance (about one in twenty per party where a lever "
-        "has no effect): read isolated verdicts with care."
+        "equivalent variations (PPP $ per person per year, present value over the run) with "
+        f"its 95% interval. A party's change is negligible when its interval lies within "
+        f"±{margin:g} (the base scenario's welfare.margin), a loss when it lies below zero, a "
+        "gain when above, uncertain otherwise; a point is a triple win when all three gain, a "
+        "loss when one loses, negligible when all three are, uncertain otherwise (the rule of "
+        "run.py compare). With many points, some intervals exclude zero by chance (about one "
+        "in twenty per party where a lever has no effect): read isolated verdicts with care."
     )
     rule = manifest["design"].get("integer_rule")
     return note + (f" Sampled {rule}." if rule else "")
@@ -63,16 +68,26 @@ def points_table(folder: Path, parameters: list[str]) -> str:
         for party in PARTIES:
             key = f"change_{party.key}"
             bounds = party.interval(point[f"{key}_low"], point[f"{key}_high"])
+            judged = point.get(f"outcome_{party.key}")
+            badge = verdict_badge(str(judged)) if isinstance(judged, str) else ""
             cells.append(
-                f"{escape(party.change(point[key]))}<br><span class='small'>{escape(bounds)}</span>"
+                f"{escape(party.change(point[key]))} {badge}<br>"
+                f"<span class='small'>{escape(bounds)}</span>"
             )
         cells.append(verdict_badge(str(point["verdict"])))
+        cells.append(escape(point.get("losing_groups") or ""))
         rows.append(cells)
-    caption = "Welfare changes against the base scenario (mean, 95% interval beneath) by point"
+    caption = (
+        "Equivalent variations against the base scenario (mean and outcome, 95% interval "
+        "beneath) by point"
+    )
     if len(points) > MAX_ROWS:
         caption += f" (first {MAX_ROWS} of {len(points)}; all in {files.POINTS.name})"
     columns = ["point", "name", *parameters, *(f"{p.label} ({p.axis_unit})" for p in PARTIES)]
-    return html_table([*columns, "verdict"], rows, caption, text_columns=(1,))
+    last = len(columns) + 1
+    return html_table(
+        [*columns, "verdict", "groups that lose"], rows, caption, text_columns=(1, last)
+    )
 
 
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
