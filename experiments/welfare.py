@@ -89,11 +89,17 @@ def channel_variations(
 def group_variation(
     baseline: Mapping[str, float], scenario: Mapping[str, float], group: str
 ) -> float:
-    """A group's equivalent variation over the run (PPP $ per person of the group per year)."""
-    key = f"group_{group}"
+    """A group's equivalent variation over the run (PPP $ per person of the group per year).
+
+    The change of the group's welfare per person-year, each run's over its own person-years: the
+    people in some groups depend on the policy (stayers without a migrant, migrants by status),
+    and a total would read a group that shrinks as one that loses (:func:`size_change` shows how
+    much the group changed).
+    """
+    key, years = f"group_{group}", f"group_years_{group}"
     if key not in baseline or key not in scenario:
         return math.nan
-    return _over(scenario[key] - baseline[key], baseline[f"group_years_{group}"])
+    return _over(scenario[key], scenario[years]) - _over(baseline[key], baseline[years])
 
 
 def size_change(baseline: Mapping[str, float], scenario: Mapping[str, float], group: str) -> float:

@@ -310,8 +310,8 @@ class WelfareItems:
         migrants_by_status: The movers' consumption abroad (net of living costs), by legal status
             (temporary, permanent, irregular, naturalised).
         migrant_years_by_status: Movers abroad by legal status (person-years this year).
-        migrants_worse_off: Movers abroad whose consumption is below what their household at home
-            consumes per person.
+        migrants_worse_off: Movers abroad whose net income, less the extra costs of living
+            abroad, is below what they would earn at home after tax.
         families_abroad: The family's share of the budgets abroad, by channel (origin party).
         family_years: Family members living abroad with a migrant (person-years this year).
         second_generation: Migrants' grown children at the destination, by channel.

@@ -205,3 +205,32 @@ def test_the_report_shows_horizons_channels_and_groups(report_page):
         assert set(entry["horizons"]) == {"10", "20", "end"}
         assert entry["horizons"]["20"] is None  # the runs end at 15 years
         assert entry["horizons"]["end"] == entry["verdict"]
+
+
+def test_a_group_that_shrinks_without_anyone_in_it_losing_is_not_a_loss() -> None:
+    from experiments.welfare import group_variation, size_change
+
+    baseline = {"group_stayers": 1_000.0, "group_years_stayers": 10.0}
+    shrunk = {"group_stayers": 500.0, "group_years_stayers": 5.0}
+    poorer = {"group_stayers": 900.0, "group_years_stayers": 10.0}
+    assert group_variation(baseline, shrunk, "stayers") == 0.0
+    assert size_change(baseline, shrunk, "stayers") == pytest.approx(-0.5)
+    assert group_variation(baseline, poorer, "stayers") == pytest.approx(-10.0)
+    assert group_variation(baseline, baseline, "stayers") == 0.0
+
+
+def test_more_migrants_are_worse_off_than_at_home_when_wages_abroad_are_lower() -> None:
+    """The share compares incomes abroad, net of the extra costs of living there, with incomes at
+    home: it rises as the destination's wages fall towards the origin's."""
+    from experiments.records import run_record
+    from experiments.seeds import replication_seed
+    from experiments.welfare import worse_off_share
+    from model.simulation import simulate
+
+    shares = []
+    for gdp in (45_000, 20_000, 10_000):
+        settings = [*SMALL, "simulation.years=20", f"destinations.destination.gdp_per_capita={gdp}"]
+        scenario = load(BASELINE, settings).scenario
+        shares.append(worse_off_share(run_record(simulate(scenario, replication_seed(1, 0)))))
+    assert 0.0 < shares[0] < shares[1] < shares[2] < 1.0
+    assert shares[0] < 0.3

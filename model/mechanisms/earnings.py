@@ -136,9 +136,12 @@ def _welfare_items(
     status = people.status[rows]
     welfare.migrants_by_status += np.bincount(status, metric, 4)
     welfare.migrant_years_by_status += np.bincount(status, minlength=4)
-    # Worse off than at home: consuming less than the same person would earn at home, net of tax.
+    # Worse off than at home: income abroad, after tax and the extra costs of living abroad, below
+    # what the same person would earn at home after tax. Incomes on both sides: what is consumed,
+    # sent or saved out of them is the migrant's choice either way.
     at_home = people.home_income[rows] * (1.0 - model.origin_finances.tax_rate[origin])
-    welfare.migrants_worse_off += float((metric < at_home).sum())
+    abroad = income.net - (income.needs - home_needs)
+    welfare.migrants_worse_off += float((abroad < at_home).sum())
     welfare.family_years += float((people.persons(rows) - 1).sum())
 
 
