@@ -41,6 +41,8 @@ class EveryView:
         scenario, baseline = paired_yearly(model)
         records, negligible = welfare_pairs(model), margin(model)
         person = person_story(model, next(iter(notable_people(model))))
+        if person is None:
+            raise ValueError("the run has no migrant whose story the inspector can tell")
         row = int(person.history["household"][0])
         judged = verdicts(records, negligible)
         return [

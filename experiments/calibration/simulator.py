@@ -50,7 +50,9 @@ def particle_seed() -> np.random.SeedSequence:
     return np.random.SeedSequence([int(value) for value in entropy])
 
 
-def mean_statistics(records: Sequence[Mapping[str, float]], names: tuple[str, ...]) -> dict[str, float]:
+def mean_statistics(
+    records: Sequence[Mapping[str, float]], names: tuple[str, ...]
+) -> dict[str, float]:
     """Each statistic's mean over the records (NaN values skipped; NaN when none is defined)."""
     found = {}
     for name in names:

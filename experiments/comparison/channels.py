@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -25,7 +26,7 @@ PALETTE = "tab20"
 LEGEND_COLUMNS = 5
 
 
-def channel_colours() -> dict[str, tuple[float, ...]]:
+def channel_colours() -> dict[str, tuple[float, float, float, float]]:
     """Each channel's colour, the same in every panel and figure."""
     cmap = plt.get_cmap(PALETTE)
     return {channel: cmap(index % cmap.N) for index, channel in enumerate(CHANNELS)}
@@ -69,7 +70,7 @@ def channel_plot(
         axis.tick_params(labelsize=8)
         axis.grid(axis="x", alpha=0.3)
     axes[0][0].set_yticks(rows, names, fontsize=8)
-    handles = [Patch(color=colours[c], label=c) for c in CHANNELS if c in used]
+    handles: list[Artist] = [Patch(color=colours[c], label=c) for c in CHANNELS if c in used]
     handles.append(
         plt.Line2D([], [], marker="D", linestyle="", color="black", label="total (the variation)")
     )

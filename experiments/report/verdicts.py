@@ -9,7 +9,7 @@ document (``summary.json``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from experiments.formats import write_change
@@ -68,7 +68,7 @@ def headline(name: str, result: Mapping[str, Any], margin: float) -> str:
     )
 
 
-def verdict_table(results: Mapping[str, Mapping[str, Any]], describe) -> str:
+def verdict_table(results: Mapping[str, Mapping[str, Any]], describe: Callable[[str], str]) -> str:
     """Scenario, what it is, verdict, each party's variation with outcome, groups that lose."""
     rows = []
     for name, result in results.items():
