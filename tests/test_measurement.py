@@ -8,12 +8,14 @@ import pytest
 
 from experiments.estimators.bank import BANK, all_estimates, headline
 from experiments.estimators.remittances import remittance_scale_up
-from experiments.estimators.stocks import residual_method
+from experiments.estimators.stocks import emigrant_stock, residual_method
+from model import sectors
 from model.model import TripleWinModel
 from model.observation import household_survey
+from model.observation.microdata import snapshot
 from model.observation.observer import Observations, Observer, observe_run, observe_variants
 from model.scenario.measurement import DESIGN, ERRORS, Measurement, without_errors
-from model.simulation import simulate
+from model.simulation import run_model, simulate
 from tests.conftest import small
 
 NO_ERRORS = {
@@ -87,13 +89,90 @@ def test_without_errors_the_exact_estimators_recover_the_truth(exact):
 
 
 def test_the_truth_balances_stocks_and_flows_every_year(exact):
-    stocks = exact.truth["stocks"].set_index(["year", "destination", "origin"])["foreign_born"]
+    """Families abroad and the population of migrant origin each change by their flows."""
+    stocks = exact.truth["stocks"].set_index(["year", "destination", "origin"])
     flows = exact.truth["flows"].set_index(["year", "destination", "origin"])
     balance = flows["entries"] + flows["family_entries"] + flows["births"]
-    balance -= flows["returns"] + flows["deaths"] + flows["grown_up"]
-    change = stocks.groupby(level=["destination", "origin"]).diff().dropna()
-    assert (flows["family_entries"] > 0).any() and (flows["deaths"] > 0).any()
-    np.testing.assert_array_equal(change, balance.loc[change.index])
+    balance -= flows["returns"] + flows["deaths"]
+    for population, leaving in (("in_families", "grown_up"), ("migrant_origin", "grown_deaths")):
+        change = stocks[population].groupby(level=["destination", "origin"]).diff().dropna()
+        np.testing.assert_array_equal(change, (balance - flows[leaving]).loc[change.index])
+    moved = flows[["family_entries", "births", "deaths", "grown_up", "returns"]]
+    assert (moved > 0).any().all() and (stocks["adults_born_at_destination"] > 0).any()
+    # The foreign-born: those living with migrants but the children born there, and the grown
+    # children who came as children.
+    np.testing.assert_array_equal(
+        stocks["foreign_born"],
+        stocks["in_families"] - stocks["children_born_at_destination"] + stocks["grown_children"],
+    )
+
+
+def test_grown_childrens_deaths_are_those_of_the_demographic_books():
+    """Counted by the change in their number, they match the deaths the model books."""
+    observer = Observer()
+    run_model(small(replace=TWO_BY_TWO, simulation={"years": 25}), 11, observers=[observer])
+    model = observer.model
+    flows = observer.observations().truth["flows"]
+    counted = flows.groupby("origin", sort=False)["grown_deaths"].sum()
+    books = model.people
+    source = books.sector_indices(sectors.SECOND_GENERATION)
+    target = books.sector_indices(sectors.DIED)
+    booked = sum(books.matrix(year)[source, target] for year in range(1, model.year + 1))
+    assert booked.sum() > 0
+    np.testing.assert_array_equal(counted.loc[model.origin_names].to_numpy(), booked)
+
+
+def test_a_full_census_and_complete_registers_see_the_true_populations(exact):
+    """Place of birth and parents' place of birth split people of migrant origin as the truth."""
+    stocks = exact.truth["stocks"].set_index(["year", "destination", "origin"])
+    sample = exact.microdata["census_sample"]
+    abroad = sample["place_of_birth"] != sample["destination"]
+    origin_kin = sample["parents_birthplace"] != sample["destination"]
+
+    censused = stocks[stocks.index.get_level_values("year").isin(exact.census_years)]
+    for column, records, birthplace in (
+        ("foreign_born", sample[abroad], "place_of_birth"),
+        ("migrant_origin", sample[origin_kin], "parents_birthplace"),
+    ):
+        counted = records.groupby(["year", "destination", birthplace])["weight"].sum()
+        counted = counted.rename_axis(censused.index.names).reindex(censused.index)
+        np.testing.assert_array_equal(counted, censused[column])
+    born_here = sample[origin_kin & ~abroad]
+    assert set(born_here["relationship"]) == {"child", "reference person"}
+    assert (born_here["year_of_arrival"] == -1).all()
+    # Civil registration: every birth and death of people of migrant origin.
+    flows = exact.truth["flows"].set_index(["year", "destination", "origin"])
+    deaths = exact.observed["deaths"].set_index(["year", "destination", "origin"])["deaths"]
+    np.testing.assert_array_equal(deaths, flows["deaths"] + flows["grown_deaths"])
+    births = exact.observed["births"].set_index(["year", "destination", "origin"])["births"]
+    np.testing.assert_array_equal(births, flows["births"])
+    legal = exact.observed["permit_stock"].set_index(["year", "destination", "origin"])["legal"]
+    np.testing.assert_array_equal(legal, stocks["legal"])
+
+
+def test_households_that_left_whole_are_missed_unless_a_relative_answers():
+    scenario = small(simulation={"households": 800}, measurement=NO_ERRORS)
+    proxies, vacant = observe_variants(
+        scenario,
+        16,
+        [
+            scenario.measurement,
+            scenario.measurement.model_copy(update={"survey_emptied_missed": 1}),
+        ],
+    )
+    year = proxies.census_years[-1]
+    answered = stock_estimate(proxies, year)
+    assert answered.estimate == pytest.approx(answered.truth, abs=1e-9)
+    missed = stock_estimate(vacant, year)
+    survey = vacant.observed["household_survey"]
+    empty = survey[survey["vacant"] & (survey["year"] == year)]
+    assert len(empty) > 0 and (empty[["members_abroad", "remittances_received"]] == 0).all().all()
+    assert missed.estimate < answered.estimate and missed.truth == answered.truth
+
+
+def stock_estimate(observations: Observations, year: int):
+    """The emigrant stock of all origins together in a survey year."""
+    return emigrant_stock(observations, year)[-1]
 
 
 def test_with_undercounts_and_ghosts_alone_the_residual_method_undercounts():
@@ -164,10 +243,11 @@ def test_register_keeps_ghosts_of_unrecorded_departures():
 def survey_estimates(model, params, draws: int) -> np.ndarray:
     """Remittance scale-ups of ``draws`` independent surveys of one model state."""
     returned = np.zeros((model.households.size, len(model.destinations)))
+    dwellings = snapshot.dwellings(model)
     totals = []
     for draw in range(draws):
         rng = np.random.default_rng(draw)
-        households, _ = household_survey.interview(model, params, rng, returned)
+        households, _ = household_survey.interview(model, dwellings, params, rng, returned)
         answered = households[households["responded"]]
         totals.append((answered["weight"] * answered["remittances_received"]).sum())
     return np.array(totals)

@@ -82,16 +82,15 @@ def test_the_survey_misses_irregular_migrants_only_through_its_errors(paired):
         born_abroad = survey[survey["born_abroad"] & (survey["relationship"] == "reference person")]
         return born_abroad["dwelling"].nunique()
 
-    # Without errors and with the whole frame, every migrant and spouse is interviewed: as many
-    # as the full census counts of working age in its years.
+    # Without errors and with the whole frame, every foreign-born person of working age (migrants
+    # and spouses not retired, grown children who came as children) is interviewed: as many as
+    # the full census counts in its years.
     full = paired["full"].microdata["labour_force_survey"]
     interviewed = full[full["born_abroad"]].groupby("year").size()
     census = paired["full"].microdata["census_sample"]
+    working_age = ~census["labour_status"].isin(["not working age", "retired"])
     adults = (
-        census[
-            (census["place_of_birth"] != census["destination"])
-            & (census["relationship"] != "child")
-        ]
+        census[(census["place_of_birth"] != census["destination"]) & working_age]
         .groupby("year")
         .size()
     )

@@ -54,7 +54,7 @@ class Estimator:
 BANK: tuple[Estimator, ...] = (
     Estimator(
         "residual method",
-        "irregular migrants living in the destinations",
+        "irregular migrants (foreign-born) living in the destinations",
         "persons",
         "census sample, permit register",
         "Warren & Passel 1987; Passel & Cohn 2018",
@@ -63,7 +63,7 @@ BANK: tuple[Estimator, ...] = (
     ),
     Estimator(
         "capture-recapture, truncated poisson",
-        "irregular migrants living in the destinations",
+        "irregular migrants (foreign-born) living in the destinations",
         "persons",
         "police list (apprehension counts)",
         "van der Heijden, Bustami, Cruyff, Engbersen & van Houwelingen 2003",
@@ -72,7 +72,7 @@ BANK: tuple[Estimator, ...] = (
     ),
     Estimator(
         "capture-recapture, two lists",
-        "irregular migrants living in the destinations",
+        "irregular migrants (foreign-born) living in the destinations",
         "persons",
         "police and health-care lists, linked",
         "Fienberg 1972; van der Heijden et al. 2012",
@@ -81,7 +81,7 @@ BANK: tuple[Estimator, ...] = (
     ),
     Estimator(
         "emigrant stock",
-        "persons born in the origins living abroad",
+        "members of origin households living abroad with a migrant of the household",
         "persons",
         "origin household survey",
         "Bilsborrow et al. 1997; Horvitz & Thompson 1952",
@@ -92,7 +92,7 @@ BANK: tuple[Estimator, ...] = (
         "demographic accounting",
         "entries abroad between the last two censuses",
         "persons",
-        "census samples, death registration, origin household survey",
+        "census samples, civil registration (births, deaths), origin household survey",
         "UN Manual VI 1970; Preston, Heuveline & Guillot 2001",
         True,
         "interval",
@@ -101,7 +101,7 @@ BANK: tuple[Estimator, ...] = (
         "flows from stocks",
         "entries abroad between the last two censuses",
         "persons",
-        "census samples, origin population and vital statistics",
+        "census samples, origin population and vital statistics, registered deaths abroad",
         "Abel & Sander 2014; Abel 2018 (migest ffs_demo)",
         False,
         "interval",

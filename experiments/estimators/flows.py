@@ -1,24 +1,37 @@
 """Entries between two censuses by demographic accounting.
 
 The balancing equation (UN Manual VI, Methods of Measuring Internal Migration, 1970, applied to
-a stock abroad; Preston, Heuveline & Guillot 2001, ch. 1): entries between two censuses are the
-change in the stock plus the deaths and the returns in between,
-``E = C(t1) - C(t0) + D(t0, t1] + R(t0, t1]``, with the stocks from the census samples, deaths
-from civil registration and returns scaled up from the origin's household survey taken at
-``t1``, which asks about the years since the previous census. The variance adds the census
-samples' (random groups) and the survey's (simple random sampling within origins). Exact in
-principle: with no error and complete samples the equation holds exactly in the simulator.
+a population abroad; Preston, Heuveline & Guillot 2001, ch. 1): entries between two censuses are
+the change in the population plus those who left it and less those born into it in between,
+``E = P(t1) - P(t0) + D(t0, t1] + R(t0, t1] - B(t0, t1]``. The population is that of migrant
+origin: the foreign-born and their children born at the destination (the census samples identify
+them by their own or their parents' place of birth), because it is the population whose exits
+the sources record whole: civil registration records its births ``B`` and deaths ``D`` (by the
+parents' country of birth), and the origin's household survey taken at ``t1`` the persons ``R``
+who came (back) from abroad in the years since the previous census, children born abroad and the
+families of migrants who died abroad included. Children who grow up and leave their parents stay
+in it. The variance adds the census samples' (random groups) and the survey's (simple random
+sampling within origins). Exact in principle: with no error and complete samples the equation
+holds exactly in the simulator.
 """
 
 from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from experiments.estimators.base import ALL, Estimate
 from experiments.estimators.common import between, corridors, of_year, select, total
 from experiments.estimators.design import random_groups, survey_total
-from experiments.estimators.stocks import census_foreign_born
 from model.observation.observer import Observations
+
+
+def census_migrant_origin(sample: pd.DataFrame, destination: str, origin: str) -> float:
+    """People of migrant origin (born in ``origin``, or to parents born there) in one corridor,
+    weighted up from a census sample."""
+    mine = sample[sample["parents_birthplace"] != sample["destination"]]
+    return float(select(mine, destination, origin, "parents_birthplace")["weight"].sum())
 
 
 def survey_returns(observations: Observations, start: int, end: int) -> dict[tuple, tuple]:
@@ -47,6 +60,7 @@ def demographic_accounting(observations: Observations, start: int, end: int) -> 
     samples = observations.microdata["census_sample"]
     first, last = of_year(samples, start), of_year(samples, end)
     deaths = between(observations.observed["deaths"], start, end)
+    births = between(observations.observed["births"], start, end)
     flows = between(observations.truth["flows"], start, end)
     returns = survey_returns(observations, start, end)
     fraction = observations.measurement.census_sample_fraction
@@ -56,11 +70,12 @@ def demographic_accounting(observations: Observations, start: int, end: int) -> 
         back = sum(v[0] for v in mine)
         back_variance = sum(v[1] for v in mine)
         died = total(deaths, "deaths", destination, origin)
+        born = total(births, "births", destination, origin)
 
-        def entries(choose, destination=destination, origin=origin, extra=died + back):
-            change = census_foreign_born(choose(last), destination, origin) - census_foreign_born(
-                choose(first), destination, origin
-            )
+        def entries(choose, destination=destination, origin=origin, extra=died + back - born):
+            change = census_migrant_origin(
+                choose(last), destination, origin
+            ) - census_migrant_origin(choose(first), destination, origin)
             return change + extra
 
         census = random_groups(entries, fraction)

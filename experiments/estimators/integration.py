@@ -2,7 +2,9 @@
 
 Each indicator is the formula of :mod:`model.observation.microdata.indicators` (the one the
 truth uses) applied to totals weighted up from a sample, with random-group standard errors
-(Wolter 2007) and t intervals:
+(Wolter 2007) and t intervals. Migrants are the foreign-born; natives the native-born of
+native-born parents (both sources record the parents' place of birth), so migrants' children born
+at the destination count in neither group; the retired are not of working age:
 
 * from the census sample: the employment gap (natives' employment rate minus working-age
   migrants'), the dissimilarity index of migrants (reference persons) against native workers
@@ -35,11 +37,20 @@ def _born_abroad(sample: pd.DataFrame) -> pd.Series:
     return sample["place_of_birth"] != sample["destination"]
 
 
+def _natives(sample: pd.DataFrame) -> pd.Series:
+    """Born at the destination to parents born there."""
+    return sample["parents_birthplace"] == sample["destination"]
+
+
+def _working_age(sample: pd.DataFrame) -> pd.Series:
+    return ~sample["labour_status"].isin(["not working age", "retired"])
+
+
 def employment_gap(sample: pd.DataFrame) -> float:
     """Natives' employment rate minus working-age migrants' (census sample)."""
-    abroad = _born_abroad(sample)
-    natives = sample[~abroad & (sample["labour_status"] != "not working age")]
-    migrants = sample[abroad & (sample["labour_status"] != "not working age")]
+    working = _working_age(sample)
+    natives = sample[_natives(sample) & working]
+    migrants = sample[_born_abroad(sample) & working]
     weight = "weight"
     return indicators.employment_gap(
         natives.loc[natives["labour_status"] == "employed", weight].sum(),
@@ -51,9 +62,8 @@ def employment_gap(sample: pd.DataFrame) -> float:
 
 def dissimilarity(sample: pd.DataFrame) -> float:
     """Dissimilarity of migrants against native workers across regions (census sample)."""
-    abroad = _born_abroad(sample)
-    migrants = sample[abroad & (sample["relationship"] == REFERENCE)]
-    natives = sample[~abroad & (sample["labour_status"] != "not working age")]
+    migrants = sample[_born_abroad(sample) & (sample["relationship"] == REFERENCE)]
+    natives = sample[_natives(sample) & _working_age(sample)]
     destinations = sorted(set(sample["destination"]))
     by_region = [
         (
@@ -79,7 +89,7 @@ def unemployment_gap(survey: pd.DataFrame) -> float:
     """Migrants' unemployment rate minus natives' (labour force survey)."""
     active = survey[survey["labour_status"] != "inactive"]
     migrants = active[active["born_abroad"] & (active["relationship"] == REFERENCE)]
-    natives = active[~active["born_abroad"]]
+    natives = active[_natives(active)]
     unemployed_m = migrants.loc[migrants["labour_status"] == "unemployed", "weight"].sum()
     unemployed_n = natives.loc[natives["labour_status"] == "unemployed", "weight"].sum()
     return indicators.unemployment_gap(
@@ -90,7 +100,7 @@ def unemployment_gap(survey: pd.DataFrame) -> float:
 def wage_gap(survey: pd.DataFrame) -> float:
     """One minus migrants' mean wage relative to natives of the same skill (labour force survey)."""
     paid = survey[survey["wage"].notna()]
-    natives = paid[~paid["born_abroad"]]
+    natives = paid[_natives(paid)]
     native_wage = (natives["wage"] * natives["weight"]).groupby(natives["education"]).sum() / (
         natives["weight"].groupby(natives["education"]).sum()
     )

@@ -1,16 +1,23 @@
 """Stocks: irregular migrants by the residual method, emigrants from the origin's survey.
 
 * **Residual method** (Warren & Passel 1987, Demography 24(3); Passel & Cohn 2018, Pew Research
-  Center): irregular migrants are the foreign-born that the census sample weights up to, minus
-  the legal foreign-born that the permit register counts,
+  Center): irregular migrants are the foreign-born that the census sample weights up to (by place
+  of birth: migrants, spouses and children who joined, and grown children who came as children,
+  but not the children born at the destination), minus the legal foreign-born that the permit
+  register counts (grown children among them, as citizens),
   ``I = (C - (1 - u_L) L) / (1 - u_I)``, with the undercounts ``u_I`` and ``u_L`` the analyst
   assumes (none by default, as the published tables are). Its interval is the census sample's
   sampling error only (random groups); the register is a full count. Exact in principle: with no
   census undercount, every departure recorded and the full census, ``I`` is the truth.
 * **Emigrant stock from the origin's household survey** (Bilsborrow et al. 1997, International
-  Migration Statistics, ILO): persons abroad, per origin, as the weighted sum of the members
-  abroad that responding households report, ``sum_i w_i m_i`` (Horvitz & Thompson 1952), with
-  the variance of simple random sampling within origins. Exact in principle.
+  Migration Statistics, ILO): members of origin households living abroad with a migrant of the
+  household (the migrant, the spouse, the children who joined), per origin, as the weighted sum
+  of the members abroad that responding households report, ``sum_i w_i m_i`` (Horvitz & Thompson
+  1952), with the variance of simple random sampling within origins. Exact in principle: with a
+  relative answering for every household that left whole, no non-response and every household
+  surveyed. Children who grew up abroad and left the migrant's family are foreign-born too, but
+  no household reports them: the survey's emigrants fall short of the destinations' foreign-born
+  by them.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from experiments.estimators.base import ALL, Estimate, normal_interval
 from experiments.estimators.common import corridors, of_year, select, total
 from experiments.estimators.design import random_groups, survey_total
 from model.observation.observer import Observations
+from model.observation.truth import STATUS_COLUMNS
 
 
 def census_foreign_born(sample: pd.DataFrame, destination: str, origin: str) -> float:
@@ -86,7 +94,9 @@ def emigrant_stock(observations: Observations, year: int) -> list[Estimate]:
     if households.empty:
         raise ValueError(f"no survey in year {year}; survey years: {observations.census_years}")
     totals, variances = survey_total(households, households["members_abroad"])
-    true = of_year(observations.truth["stocks"], year).groupby("origin")["foreign_born"].sum()
+    stocks = of_year(observations.truth["stocks"], year)
+    in_families = stocks[list(STATUS_COLUMNS)].sum(axis=1)
+    true = in_families.groupby(stocks["origin"]).sum()
     results = []
     for origin in [*true.index, ALL]:
         value = float(totals.sum() if origin == ALL else totals.get(origin, 0.0))

@@ -1,7 +1,7 @@
 """Observers at work while a model runs (docs/ODD.md §7.24), and what they publish.
 
-Every year the permit register records entries, exits and deaths, the population register and
-the origin record migration, the labour force survey interviews its panel and the police and
+Every year the permit register records entries and exits, civil registration births and deaths,
+the population register and the origin record migration, the labour force survey interviews its panel and the police and
 health services keep their lists of irregular migrants; the truth is kept beside them. In census
 years (``measurement.census_interval``) the destination census, its microdata sample and the
 origin household survey are taken.
@@ -30,8 +30,10 @@ from model.observation.microdata import (
     census_sample,
     indicators,
     labour_force_survey,
+    persons,
     registers,
     snapshot,
+    year_events,
 )
 from model.observation.microdata.keyed import observers_random
 from model.observation.permit_records import PermitRegister
@@ -51,6 +53,7 @@ OBSERVED_TABLES = (
     "permit_exits",
     "permit_stock",
     "deaths",
+    "births",
     "register_flows",
     "vital_statistics",
     "bilateral_stocks",
@@ -111,7 +114,11 @@ class Observer:
         # Persons back from each destination per household, one array per year of the period.
         self._returned: deque[np.ndarray] = deque(maxlen=self.params.census_interval)
         self._family_arrival: dict[int, int] = {}
-        self._vital_before = snapshot.origin_vital_statistics(model)
+        self._vital_before = year_events.origin_vital_statistics(model)
+        # Last year's people abroad: returns empty a family, and grown children's deaths are
+        # counted by the change in their number.
+        self._dwellings_before = snapshot.dwellings(model)
+        self._grown_before = snapshot.grown_children(model)
         self._observed: dict[str, list[pd.DataFrame]] = defaultdict(list)
         self._microdata: dict[str, list[pd.DataFrame]] = defaultdict(list)
         self._truth: dict[str, list[pd.DataFrame]] = defaultdict(list)
@@ -128,19 +135,29 @@ class Observer:
         dwellings = snapshot.dwellings(model)
         world = snapshot.world(model)
         cells = snapshot.natives(model)
-        self._returned.append(self._returned_this_year())
-        for key in snapshot.family_joined(model):
+        grown_cells = snapshot.grown_children(model)
+        home = year_events.home_comings(model, self._dwellings_before)
+        vital = year_events.vital_events_abroad(model, world, self._grown_before)
+        stocks = truth.stock_table(world, dwellings, grown_cells)
+        self._returned.append(self._returned_this_year(home))
+        for key in year_events.family_joined(model):
             self._family_arrival[int(key)] = model.year
-        for name, frame in self.register.record_year(model, self.generator("register")).items():
+        tables = self.register.record_year(
+            model, home, vital, stocks, self.generator("register"), self.keyed
+        )
+        for name, frame in tables.items():
             self._observed[name].append(frame)
         self._observed["register_flows"].append(
-            registers.record_flows(snapshot.entries(model), world, self.params, self.keyed)
+            registers.record_flows(year_events.entries(model), world, self.params, self.keyed)
         )
         self._observed["vital_statistics"].append(self._vital_statistics(world))
-        self._record_truth(dwellings, cells, world)
-        natives = snapshot.native_people(cells, lambda keys: self.keyed.order("native jobs", keys))
+        natives = persons.native_people(cells, lambda keys: self.keyed.order("native jobs", keys))
+        grown = persons.grown_people(
+            grown_cells, cells, lambda keys: self.keyed.order("grown children's jobs", keys)
+        )
+        self._record_truth(stocks, dwellings, grown, cells, world)
         self._microdata["labour_force_survey"].append(
-            labour_force_survey.interview(dwellings, natives, world, self.params, self.keyed)
+            labour_force_survey.interview(dwellings, natives, grown, world, self.params, self.keyed)
         )
         self._microdata["irregular_lists"].append(
             admin_lists.record_lists(
@@ -148,21 +165,22 @@ class Observer:
             )
         )
         if model.year % self.params.census_interval == 0:
-            self._take_census_and_survey(dwellings, natives, world)
+            self._take_census_and_survey(dwellings, natives, grown, world)
+        self._dwellings_before, self._grown_before = dwellings, grown_cells
 
-    def _record_truth(self, dwellings, cells, world) -> None:
+    def _record_truth(self, stocks, dwellings, grown, cells, world) -> None:
         model = self.model
-        self._truth["stocks"].append(truth.stocks(model))
-        self._truth["flows"].append(truth.flows(model))
+        self._truth["stocks"].append(stocks)
+        self._truth["flows"].append(truth.flows(model, self._grown_before))
         self._truth["entries"].append(truth.entries_by_channel(model))
         self._truth["remittances"].append(truth.remittances(model))
         self._truth["household_remittances"].append(truth.household_remittances(model))
-        values = indicators.truth(dwellings, cells, world.language_threshold)
+        values = indicators.truth(dwellings, grown, cells, world.language_threshold)
         self._truth["integration"].append(pd.DataFrame({"year": [model.year], **values}))
 
     def _vital_statistics(self, world: snapshot.World) -> pd.DataFrame:
         """Births and deaths at home in each origin this year, and its residents at the end."""
-        now = snapshot.origin_vital_statistics(self.model)
+        now = year_events.origin_vital_statistics(self.model)
         before, self._vital_before = self._vital_before, now
         return pd.DataFrame(
             {
@@ -174,31 +192,42 @@ class Observer:
             }
         )
 
-    def _take_census_and_survey(self, dwellings, natives, world) -> None:
+    def _take_census_and_survey(self, dwellings, natives, grown, world) -> None:
         model = self.model
         self.census_years.append(model.year)
-        counted = census.enumerated(dwellings, self.params, self.generator("census"))
-        self._observed["census"].append(census.foreign_born_table(dwellings, counted, world))
+        counted, grown_counted = census.enumerated(
+            dwellings, grown, self.params, self.generator("census")
+        )
+        self._observed["census"].append(
+            census.foreign_born_table(dwellings, counted, grown, grown_counted, world)
+        )
         joined = np.array([self._family_arrival.get(int(k), -1) for k in dwellings.key])
         self._microdata["census_sample"].append(
             census_sample.draw(
-                dwellings, counted, natives, world, self.params, self.keyed, joined.astype(int)
+                dwellings,
+                counted,
+                natives,
+                grown,
+                grown_counted,
+                world,
+                self.params,
+                self.keyed,
+                joined.astype(int),
             )
         )
         returned = np.sum(list(self._returned), axis=0)
         households, migrants = household_survey.interview(
-            model, self.params, self.generator("survey"), returned
+            model, dwellings, self.params, self.generator("survey"), returned
         )
         self._observed["household_survey"].append(households)
         self._observed["household_survey_migrants"].append(migrants)
 
-    def _returned_this_year(self) -> np.ndarray:
-        """Persons who came home this year, per household and destination they came back from."""
-        events = self.model.events.returned
+    def _returned_this_year(self, home: year_events.HomeComings) -> np.ndarray:
+        """Persons who came home this year, per household and destination they came from."""
         n_dest = len(self.model.destinations)
-        key = events.household.astype(np.int64) * n_dest + events.destination
+        key = home.household * n_dest + home.destination
         size = self.model.households.size * n_dest
-        return np.bincount(key, events.persons, size).reshape(-1, n_dest)
+        return np.bincount(key, home.persons, size).reshape(-1, n_dest)
 
     def observations(self) -> Observations:
         """Every table so far, with the bilateral tables compiled from the others."""

@@ -97,6 +97,18 @@ class Measurement(Section):
         ge=0.0,
         lt=1.0,
     )
+    survey_emptied_missed: float = param(
+        1.0,
+        "Share of sampled households with nobody living at home (every member abroad or dead) "
+        "that the survey records as vacant dwellings; for the others a relative answers (a "
+        "proxy respondent).",
+        unit="share",
+        source="Bilsborrow, Hugo, Oberai & Zlotnik 1997, International Migration Statistics "
+        "(ILO): surveys at origin miss the households that emigrated as a whole, unless they "
+        "ask relatives or neighbours about them",
+        ge=0.0,
+        le=1.0,
+    )
     remittance_recall_bias: float = param(
         -0.1,
         "Mean relative error of the remittances a household reports receiving in the last 12 "
@@ -216,8 +228,8 @@ class Measurement(Section):
     )
     death_unregistered: float = param(
         0.0,
-        "Share of migrants' deaths (exits from the population abroad) that civil registration "
-        "misses.",
+        "Share of the deaths of people of migrant origin at the destination (migrants, the "
+        "family living with them, their grown children) that civil registration misses.",
         unit="share",
         source="UN Principles and Recommendations for a Vital Statistics System, Rev. 3 (2014); "
         "registration is near complete in high-income countries",
@@ -297,6 +309,7 @@ ERRORS = (
     "census_status_concealment",
     "survey_nonresponse",
     "survey_nonresponse_migrant",
+    "survey_emptied_missed",
     "remittance_recall_bias",
     "remittance_recall_sd",
     "lfs_nonresponse",

@@ -1,7 +1,10 @@
 """Microdata that statistical offices and administrations hold: person records, not tables.
 
-Every source reads the model through :mod:`model.observation.microdata.snapshot`, the one module
-that knows the model's columns; each source then applies its own documented error model:
+Every source reads the model through :mod:`model.observation.microdata.snapshot` (who is where at
+the end of a year) and :mod:`model.observation.microdata.year_events` (what happened in it), the
+two modules that know the model's state; :mod:`model.observation.microdata.persons` spells out
+the people the model holds as counts (natives, migrants' grown children). Each source then
+applies its own documented error model:
 
 * :mod:`~model.observation.microdata.census_sample`: the census microdata sample (place of
   birth, year of arrival, citizenship, legal status, labour status, earnings band, region,

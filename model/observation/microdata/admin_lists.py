@@ -5,8 +5,10 @@ health services that treat everyone. Lists of the people they met, with how ofte
 of capture-recapture estimates of the irregular population (van der Heijden, Bustami, Cruyff,
 Engbersen & van Houwelingen 2003, Statistical Modelling 3: police records in the Netherlands;
 van der Heijden, Whittaker, Cruyff, Bakker & van der Vliet 2012, Annals of Applied Statistics 6:
-linked registers). Everyone in an irregular migrant's dwelling (the migrant, the spouse, the
-children) is an irregular resident.
+linked registers). The lists are of irregular *migrants*: the foreign-born in an irregular
+migrant's dwelling (the migrant, the spouse, the children who joined). Children born at the
+destination to irregular parents, whose births are registered there, are not migrants and are
+left out, so the lists and the residual method estimate the same population.
 
 Data-generating process, per person present at the end of the year:
 
@@ -47,9 +49,10 @@ PERSONS_PER_DWELLING = 64
 
 
 def irregular_people(dwellings: Dwellings) -> dict[str, np.ndarray]:
-    """Every person in an irregular migrant's dwelling, with the covariates the lists record."""
+    """Every foreign-born person in an irregular migrant's dwelling, with the covariates the lists
+    record."""
     irregular = dwellings.subset(dwellings.irregular)
-    persons = irregular.persons
+    persons = irregular.foreign_born
     index = np.repeat(np.arange(irregular.size), persons)
     line = np.arange(index.size) - np.repeat(np.cumsum(persons) - persons, persons)
     role = np.where(line == 0, 0, np.where(irregular.spouse[index] & (line == 1), 1, 2))

@@ -3,9 +3,21 @@
 Statistical offices release a sample of census records, typically 5-10% of households
 (IPUMS-International), with the questions the UN recommends for the study of international
 migration (UN Principles and Recommendations for Population and Housing Censuses, Rev. 3, 2017,
-§§ 4.80-4.95): place of birth, year of arrival, citizenship, and here also legal status, labour
-status, an earnings band, region of residence, command of the language and household links
-(dwelling and relationship to its reference person).
+§§ 4.80-4.95): place of birth, year of arrival, citizenship, and here also the parents' place of
+birth (a topic of the UNECE Conference of European Statisticians' Recommendations for the 2020
+Censuses, to identify the second generation), legal status, labour status, an earnings band,
+region of residence, command of the language and household links (dwelling and relationship to
+its reference person).
+
+Who is in it (docs/ODD.md §7.8a): a migrant's dwelling holds the migrant, the spouse, the
+children who joined (born at origin) and the children born at the destination (place of birth:
+the destination; parents' place of birth: the origin; the family's citizenship and status, for
+the destination has no birthright citizenship in the model). Migrants' grown children live in
+dwellings of their own, citizens, born at origin (they came as children) or at the destination;
+the model keeps no year of arrival for those who came as children (``-1``, as for the
+destination-born) and no language for them: they went to school at the destination and are
+recorded as speaking its language very well. The retired (migrants with their spouses, grown
+children) have the labour status ``retired``.
 
 Error model (parameters in the scenario's ``measurement`` section):
 
@@ -17,7 +29,8 @@ Error model (parameters in the scenario's ``measurement`` section):
 * the legal-status question: enumerated irregular migrants declare a legal status with
   probability ``census_status_concealment``.
 
-Natives are sampled as persons, each its own dwelling (the model has no native households).
+Natives and grown children are sampled as persons, each their own dwelling (the model has no
+households at the destination).
 Family members' language is not recorded (the model holds the migrant's only). Every record
 carries the random group of its dwelling (``variance_group``, 0-9) for variance estimation by
 random groups (Wolter 2007, Introduction to Variance Estimation, ch. 2).
@@ -30,7 +43,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from model.observation.microdata.snapshot import Dwellings, NativePeople, World
+from model.observation.microdata.persons import GrownPeople, NativePeople
+from model.observation.microdata.snapshot import Dwellings, World
 from model.population import STATUS_NAMES, TEMPORARY
 
 if TYPE_CHECKING:
@@ -69,6 +83,8 @@ def draw(
     dwellings: Dwellings,
     counted: np.ndarray,
     native: NativePeople,
+    grown: GrownPeople,
+    grown_counted: np.ndarray,
     world: World,
     params: Measurement,
     keyed: KeyedRandom,
@@ -77,9 +93,11 @@ def draw(
     """The census sample of this year, one row per person.
 
     Args:
-        dwellings: Everyone abroad.
-        counted: Which dwellings the census enumerated.
+        dwellings: Everyone living with a migrant.
+        counted: Which of their dwellings the census enumerated.
         native: The natives as persons.
+        grown: Migrants' grown children as persons.
+        grown_counted: Which of them the census enumerated.
         world: Names of countries and regions.
         params: The measurement errors and design.
         keyed: The observers' keyed random numbers (its ``year`` is the census year).
@@ -90,9 +108,12 @@ def draw(
     chosen = np.flatnonzero(drawn & counted)
     migrants = _migrant_records(dwellings.subset(chosen), world, params, keyed, family_arrival)
     migrants["variance_group"] = np.repeat(group[chosen], dwellings.persons[chosen])
+    drawn, group = sampled(keyed.uniform("census sample", grown.key), fraction)
+    chosen = np.flatnonzero(drawn & grown_counted)
+    children = _grown_records(grown.subset(chosen), world, group[chosen])
     drawn, group = sampled(keyed.uniform("census sample", native.key), fraction)
     natives = _native_records(native, np.flatnonzero(drawn), world, group)
-    frame = pd.concat([migrants, natives], ignore_index=True)
+    frame = pd.concat([migrants, children, natives], ignore_index=True)
     frame.insert(0, "year", world.year)
     frame["weight"] = 1.0 / fraction
     return frame
@@ -105,41 +126,44 @@ def _migrant_records(
     keyed: KeyedRandom,
     family_arrival: np.ndarray,
 ) -> pd.DataFrame:
-    """Records of the sampled dwellings abroad: the migrant, then the spouse, then the children."""
+    """Records of the sampled dwellings abroad: the migrant, the spouse, the children who
+    joined, then the children born at the destination."""
     persons = chosen.persons
     dwelling = np.repeat(np.arange(chosen.size), persons)
     line = np.arange(dwelling.size) - np.repeat(np.cumsum(persons) - persons, persons)
     has_spouse = chosen.spouse[dwelling]
     role = np.where(line == 0, 0, np.where(has_spouse & (line == 1), 1, 2))
+    born_here = line >= chosen.foreign_born[dwelling]
     joined = family_arrival[dwelling]
     arrival = np.where((role > 0) & (joined >= 0), joined, chosen.arrival[dwelling])
     declared = _declared_status(chosen, params, keyed)[dwelling]
     reference = role == 0
+    retired = chosen.retired[dwelling]
     employed = chosen.employed[dwelling] & reference
     unemployed = reference & chosen.labour_force[dwelling] & ~chosen.employed[dwelling]
     labour = np.where(employed, "employed", np.where(unemployed, "unemployed", "inactive")).astype(
         object
     )
+    labour[retired & (role < 2)] = "retired"
     labour[role == 2] = "not working age"
     education = np.where(reference, chosen.skill[dwelling], chosen.spouse_skill[dwelling])
     education = np.where(role == 2, -1, education)
     language = np.where(
         reference, language_level(chosen.language[dwelling], world.language_threshold), None
     )
+    origin = np.array(world.origins, dtype=object)[chosen.origin[dwelling]]
+    country = np.array(world.destinations, dtype=object)[chosen.destination[dwelling]]
     return pd.DataFrame(
         {
             "dwelling": chosen.key[dwelling],
             "line": line + 1,
             "relationship": np.array(RELATIONSHIPS, dtype=object)[role],
-            "destination": np.array(world.destinations, dtype=object)[chosen.destination[dwelling]],
+            "destination": country,
             "region": _region_names(world, chosen.destination[dwelling], chosen.region[dwelling]),
-            "place_of_birth": np.array(world.origins, dtype=object)[chosen.origin[dwelling]],
-            "year_of_arrival": arrival,
-            "citizenship": np.where(
-                chosen.citizen[dwelling],
-                np.array(world.destinations, dtype=object)[chosen.destination[dwelling]],
-                np.array(world.origins, dtype=object)[chosen.origin[dwelling]],
-            ),
+            "place_of_birth": np.where(born_here, country, origin),
+            "parents_birthplace": origin,
+            "year_of_arrival": np.where(born_here, -1, arrival),
+            "citizenship": np.where(chosen.citizen[dwelling], country, origin),
             "legal_status": declared,
             "labour_status": labour,
             "earnings_band": earnings_band(np.where(employed, chosen.wage[dwelling], 0.0)),
@@ -159,10 +183,38 @@ def _declared_status(chosen: Dwellings, params: Measurement, keyed: KeyedRandom)
     return declared
 
 
+def _grown_records(grown: GrownPeople, world: World, group: np.ndarray) -> pd.DataFrame:
+    """Records of the sampled grown children: citizens, born at origin or at the destination."""
+    country = np.array(world.destinations, dtype=object)[grown.destination]
+    origin = np.array(world.origins, dtype=object)[grown.origin]
+    labour = np.where(grown.employed, "employed", "unemployed").astype(object)
+    labour[grown.retired] = "retired"
+    return pd.DataFrame(
+        {
+            "dwelling": grown.key,
+            "line": 1,
+            "relationship": RELATIONSHIPS[0],
+            "destination": country,
+            "region": _region_names(world, grown.destination, grown.region),
+            "place_of_birth": np.where(grown.foreign_born, origin, country),
+            "parents_birthplace": origin,
+            "year_of_arrival": -1,
+            "citizenship": country,
+            "legal_status": "citizen",
+            "labour_status": labour,
+            "earnings_band": earnings_band(grown.wage),
+            "education": _education(grown.skill),
+            "language": np.where(grown.foreign_born, LANGUAGE_LEVELS[-1], "native"),
+            "variance_group": group,
+        }
+    )
+
+
 def _native_records(
     native: NativePeople, chosen: np.ndarray, world: World, group: np.ndarray
 ) -> pd.DataFrame:
-    """Records of the sampled natives: born, living and citizens in their destination."""
+    """Records of the sampled natives: born, living and citizens in their destination, as their
+    parents were."""
     destination = native.destination[chosen]
     country = np.array(world.destinations, dtype=object)[destination]
     working = native.working_age[chosen]
@@ -177,6 +229,7 @@ def _native_records(
             "destination": country,
             "region": _region_names(world, destination, native.region[chosen]),
             "place_of_birth": country,
+            "parents_birthplace": country,
             "year_of_arrival": -1,
             "citizenship": country,
             "legal_status": "citizen",

@@ -3,18 +3,25 @@
 Each indicator is a function of a few totals (of people employed, in the labour force, by
 region...). The truth applies it to the whole population at the end of a year; an estimator
 applies it to totals weighted up from a sample. The definitions are the model's
-(docs/integration_and_measurement.md §1; OECD/EU, Indicators of Immigrant Integration 2023):
+(docs/integration_and_measurement.md §1; OECD/EU, Indicators of Immigrant Integration 2023),
+with *migrants* the foreign-born, as OECD/EU count immigrants: the migrants, the spouses who
+joined, and the grown children who came as children (their own households); *natives* are the
+native-born of native-born parents (the model's natives), so the children born at the
+destination to migrants (the second generation) are in neither group:
 
 * ``employment_gap``: natives' employment rate in the labour force minus migrants' employment
-  rate among working-age migrants (the migrant and the spouse who joined);
-* ``unemployment_gap``: migrants' unemployment rate (migrants in the labour force) minus natives';
+  rate among working-age migrants (migrants and spouses not retired, grown children who came as
+  children and are not retired);
+* ``unemployment_gap``: migrants' unemployment rate (migrants in the labour force: the spouses'
+  work is not modelled) minus natives';
 * ``wage_gap``: one minus migrants' mean wage relative to the mean wage of employed natives of
   the same skill (natives of all destinations pooled; Chiswick 1978);
-* ``dissimilarity_index``: Duncan & Duncan's (1955) index of migrants (one per dwelling) against
-  native workers across a destination's regions, averaged over destinations with the natives'
-  weights;
-* ``language_shift``: share of migrants whose command of the language reaches the level of a
-  skilled job (Chiswick & Miller 2001).
+* ``dissimilarity_index``: Duncan & Duncan's (1955) index of migrants (one per dwelling: a
+  migrant's family, or a grown child) against native workers across a destination's regions,
+  averaged over destinations with the natives' weights;
+* ``language_shift``: share of migrants (one per dwelling) whose command of the language reaches
+  the level of a skilled job (Chiswick & Miller 2001); grown children who came as children went to
+  school at the destination and speak its language.
 
 The truth here is taken at the end of the year, when the census and the surveys see the
 population. The model's yearly indicators of the same names count a few things at other moments
@@ -27,6 +34,7 @@ import math
 
 import numpy as np
 
+from model.observation.microdata.persons import GrownPeople
 from model.observation.microdata.snapshot import Dwellings, NativeCells
 
 INTEGRATION_TRUTH = (
@@ -84,31 +92,44 @@ def by_region(values: np.ndarray, destination: np.ndarray, region: np.ndarray, s
     ]
 
 
-def truth(dwellings: Dwellings, cells: list[NativeCells], threshold: float) -> dict[str, float]:
+def truth(
+    dwellings: Dwellings, grown: GrownPeople, cells: list[NativeCells], threshold: float
+) -> dict[str, float]:
     """Every indicator of ``INTEGRATION_TRUTH`` for all destinations together, now."""
     workers = sum(c.workers.sum() for c in cells)
     employed_natives = sum((c.workers * (1.0 - c.unemployment)).sum() for c in cells)
     by_skill = sum((c.workers * (1.0 - c.unemployment) * c.wages).sum(axis=0) for c in cells)
     employed_by_skill = sum((c.workers * (1.0 - c.unemployment)).sum(axis=0) for c in cells)
     native_wage = by_skill / np.maximum(employed_by_skill, 1e-9)
-    employed = dwellings.employed
-    working_age = 1.0 + dwellings.spouse
-    relative = np.where(employed, dwellings.wage / native_wage[dwellings.skill], 0.0)
+    came = grown.subset(grown.foreign_born)
+    working = ~came.retired
+    employed = dwellings.employed.sum() + came.employed.sum()
+    labour_force = dwellings.labour_force.sum() + working.sum()
+    unemployed = (dwellings.labour_force & ~dwellings.employed).sum() + (
+        working & ~came.employed
+    ).sum()
+    relative = np.concatenate(
+        [
+            np.where(dwellings.employed, dwellings.wage / native_wage[dwellings.skill], 0.0),
+            np.where(came.employed, came.wage / native_wage[came.skill], 0.0),
+        ]
+    )
     regions = [c.regions for c in cells]
+    households = np.ones(dwellings.size + came.size)
+    destination = np.concatenate([dwellings.destination, came.destination])
+    region = np.concatenate([dwellings.region, came.region])
+    fluent = (dwellings.language >= threshold).sum() + came.size
     return {
         "employment_gap": employment_gap(
-            employed_natives, workers, employed.sum(), working_age.sum()
+            employed_natives, workers, employed, dwellings.working_age.sum() + working.sum()
         ),
         "unemployment_gap": unemployment_gap(
-            (dwellings.labour_force & ~employed).sum(),
-            dwellings.labour_force.sum(),
-            workers - employed_natives,
-            workers,
+            unemployed, labour_force, workers - employed_natives, workers
         ),
-        "wage_gap": wage_gap(relative.sum(), employed.sum()),
+        "wage_gap": wage_gap(relative.sum(), employed),
         "dissimilarity_index": dissimilarity(
-            by_region(np.ones(dwellings.size), dwellings.destination, dwellings.region, regions),
+            by_region(households, destination, region, regions),
             [c.workers.sum(axis=1) for c in cells],
         ),
-        "language_shift": ratio((dwellings.language >= threshold).sum(), dwellings.size),
+        "language_shift": ratio(fluent, households.size),
     }

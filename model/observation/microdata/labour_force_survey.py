@@ -8,8 +8,12 @@ Labour force surveys are the standard source on migrants' employment, unemployme
 frame has the same chance ``lfs_fraction`` of being in the sample in any year, newcomers
 included; a dwelling stays for ``lfs_waves`` consecutive years (its waves 1, 2, ...) and one
 rotation group of the sample is replaced each year (Ohlsson 1995, on sample rotation with
-permanent random numbers). Persons of working age are interviewed: the migrant, the spouse, and
-native workers.
+permanent random numbers). Persons of working age are interviewed: the migrant and the spouse
+(unless retired; children are not of working age), migrants' grown children of working age
+(each their own dwelling, born at origin or at the destination) and native workers. Besides the
+place of birth the survey records the parents' place of birth, as the EU labour force survey
+does since 2021 (Regulation (EU) 2019/1700), so natives with native parents can be told from the
+second generation.
 
 Error model (parameters in the scenario's ``measurement`` section):
 
@@ -36,7 +40,8 @@ import pandas as pd
 
 from model.observation.microdata.census_sample import RANDOM_GROUPS, _region_names
 from model.observation.microdata.keyed import permanent_uniform
-from model.observation.microdata.snapshot import Dwellings, NativePeople, World
+from model.observation.microdata.persons import GrownPeople, NativePeople
+from model.observation.microdata.snapshot import Dwellings, World
 
 if TYPE_CHECKING:
     from model.randomness import KeyedRandom
@@ -62,6 +67,7 @@ def rotation(uniform: np.ndarray, year: int, params: Measurement) -> tuple[np.nd
 def interview(
     dwellings: Dwellings,
     native: NativePeople,
+    grown: GrownPeople,
     world: World,
     params: Measurement,
     keyed: KeyedRandom,
@@ -79,14 +85,14 @@ def interview(
     answered = keyed.uniform("lfs response", dwellings.key[chosen]) >= refusal
     migrants = _migrant_rows(dwellings.subset(chosen), wave[chosen], answered, world, params, keyed)
     migrants["variance_group"] = _groups(prn[chosen], year, params)[_dwelling_index(migrants)]
-    prn = permanent_uniform(keyed, "lfs sample", native.key)
-    in_sample, wave = rotation(prn, year, params)
-    chosen = np.flatnonzero(in_sample & native.working_age)
-    refusal = params.lfs_nonresponse + params.lfs_attrition * (wave[chosen] > 1)
-    answered = keyed.uniform("lfs response", native.key[chosen]) >= refusal
-    natives = _native_rows(native, chosen, wave[chosen], answered, world, params, keyed)
-    natives["variance_group"] = _groups(prn[chosen], year, params)
-    frame = pd.concat([migrants, natives], ignore_index=True)
+    frame = pd.concat(
+        [
+            migrants,
+            _person_rows(_grown_records(grown, world), params, keyed, year),
+            _person_rows(_native_records(native, world), params, keyed, year),
+        ],
+        ignore_index=True,
+    )
     frame = frame.drop(columns="_index")
     frame.insert(0, "year", year)
     frame["weight"] = _weights(frame, params.lfs_fraction)
@@ -113,8 +119,8 @@ def _migrant_rows(
     params: Measurement,
     keyed: KeyedRandom,
 ) -> pd.DataFrame:
-    """The migrant and the spouse of each sampled dwelling abroad."""
-    adults = 1 + chosen.spouse.astype(np.int64)
+    """The migrant and the spouse of each sampled dwelling abroad (unless retired)."""
+    adults = chosen.working_age
     index = np.repeat(np.arange(chosen.size), adults)
     spouse = np.arange(index.size) != np.repeat(np.cumsum(adults) - adults, adults)
     employed = chosen.employed[index] & ~spouse
@@ -123,6 +129,7 @@ def _migrant_rows(
         employed, in_labour_force, chosen.wage[index], chosen.key[index] * 2 + spouse, params, keyed
     )
     status = _labour_status(reported, in_labour_force)
+    origin = np.array(world.origins, dtype=object)[chosen.origin[index]]
     return pd.DataFrame(
         {
             "_index": index,
@@ -133,7 +140,8 @@ def _migrant_rows(
             "destination": np.array(world.destinations, dtype=object)[chosen.destination[index]],
             "region": _region_names(world, chosen.destination[index], chosen.region[index]),
             "born_abroad": True,
-            "place_of_birth": np.array(world.origins, dtype=object)[chosen.origin[index]],
+            "place_of_birth": origin,
+            "parents_birthplace": origin,
             "year_of_arrival": chosen.arrival[index],
             "education": np.where(
                 np.where(spouse, chosen.spouse_skill[index], chosen.skill[index]) == 1,
@@ -146,37 +154,73 @@ def _migrant_rows(
     )
 
 
-def _native_rows(
-    native: NativePeople,
-    chosen: np.ndarray,
-    wave: np.ndarray,
-    answered: np.ndarray,
-    world: World,
-    params: Measurement,
-    keyed: KeyedRandom,
+def _grown_records(grown: GrownPeople, world: World) -> dict[str, np.ndarray]:
+    """Migrants' grown children of working age, as persons of the frame."""
+    adults = grown.subset(~grown.retired)
+    country = np.array(world.destinations, dtype=object)[adults.destination]
+    origin = np.array(world.origins, dtype=object)[adults.origin]
+    return {
+        "key": adults.key,
+        "destination": country,
+        "region": _region_names(world, adults.destination, adults.region),
+        "born_abroad": adults.foreign_born,
+        "place_of_birth": np.where(adults.foreign_born, origin, country),
+        "parents_birthplace": origin,
+        "skill": adults.skill,
+        "employed": adults.employed,
+        "wage": adults.wage,
+    }
+
+
+def _native_records(native: NativePeople, world: World) -> dict[str, np.ndarray]:
+    """Native workers, as persons of the frame."""
+    workers = np.flatnonzero(native.working_age)
+    country = np.array(world.destinations, dtype=object)[native.destination[workers]]
+    return {
+        "key": native.key[workers],
+        "destination": country,
+        "region": _region_names(world, native.destination[workers], native.region[workers]),
+        "born_abroad": np.zeros(workers.size, dtype=bool),
+        "place_of_birth": country,
+        "parents_birthplace": country,
+        "skill": native.skill[workers],
+        "employed": native.employed[workers],
+        "wage": native.wage[workers],
+    }
+
+
+def _person_rows(
+    people: dict[str, np.ndarray], params: Measurement, keyed: KeyedRandom, year: int
 ) -> pd.DataFrame:
-    """Sampled native workers."""
-    employed = native.employed[chosen]
+    """Sampled persons who are their own dwelling (natives, grown children), all in the labour
+    force."""
+    prn = permanent_uniform(keyed, "lfs sample", people["key"])
+    in_sample, wave = rotation(prn, year, params)
+    chosen = np.flatnonzero(in_sample)
+    keys = people["key"][chosen]
+    refusal = params.lfs_nonresponse + params.lfs_attrition * (wave[chosen] > 1)
+    answered = keyed.uniform("lfs response", keys) >= refusal
     in_labour_force = np.ones(chosen.size, dtype=bool)
     reported, wage = _reported(
-        employed, in_labour_force, native.wage[chosen], native.key[chosen], params, keyed
+        people["employed"][chosen], in_labour_force, people["wage"][chosen], keys, params, keyed
     )
-    country = np.array(world.destinations, dtype=object)[native.destination[chosen]]
     return pd.DataFrame(
         {
             "_index": 0,
-            "dwelling": native.key[chosen],
+            "dwelling": keys,
             "relationship": "reference person",
-            "wave": wave,
+            "wave": wave[chosen],
             "responded": answered,
-            "destination": country,
-            "region": _region_names(world, native.destination[chosen], native.region[chosen]),
-            "born_abroad": False,
-            "place_of_birth": country,
+            "destination": people["destination"][chosen],
+            "region": people["region"][chosen],
+            "born_abroad": people["born_abroad"][chosen],
+            "place_of_birth": people["place_of_birth"][chosen],
+            "parents_birthplace": people["parents_birthplace"][chosen],
             "year_of_arrival": -1,
-            "education": np.where(native.skill[chosen] == 1, "tertiary", "below tertiary"),
+            "education": np.where(people["skill"][chosen] == 1, "tertiary", "below tertiary"),
             "labour_status": _labour_status(reported, in_labour_force),
             "wage": wage,
+            "variance_group": _groups(prn[chosen], year, params),
         }
     )
 

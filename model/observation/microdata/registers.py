@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from model.observation.microdata.snapshot import Entries, World
+from model.observation.microdata.snapshot import World
+from model.observation.microdata.year_events import Entries
 
 if TYPE_CHECKING:
     from model.randomness import KeyedRandom

@@ -1,14 +1,22 @@
-"""What every source can see of the model in one year: the people abroad and the natives.
+"""What every source can see of the model in one year: people abroad, natives, and the year's events.
 
-This is the one module of the microdata sources that reads the model's columns. Everything else
-works on the two snapshots it returns, so the sources and the truth they are scored against see
-the same population, and a change in how the model stores its state touches this file only.
+With :mod:`~model.observation.microdata.year_events`, this is the one module of the measurement
+layer that reads the model's state. Everything else works on what they return, so the sources
+and the truth they are scored against see the same population, and a change in how the model
+stores its state touches these two files only.
 
 People abroad come as *dwellings*: a migrant (the reference person) with the spouse and children
-who joined them, the unit that a census enumerates and a survey samples. Natives are not agents
-in the model (docs/ODD.md §7.2: a native labour force by region and skill); :func:`native_people`
-spells them out as persons, cell by cell, with the cell's employment rate and wage, so that the
-natives' rates in a full census equal the model's to rounding.
+who joined, and the children born at the destination (docs/ODD.md §7.8a), the unit that a census
+enumerates and a survey samples. Migrants' grown children (the second generation of
+``model.second_generation``, and those who came as children) are counts per cell
+(:class:`GrownChildren`); natives are a labour force by region and skill (:class:`NativeCells`).
+:mod:`model.observation.microdata.persons` spells both out as persons. What happened in the
+year (entries, returns, births and deaths) is read by :mod:`model.observation.microdata.year_events`,
+the other module that reads the model.
+
+Words: *foreign-born* is born at origin (the migrant, the spouse, the children who joined, and
+grown children who came as children); *born at the destination* is the children born to
+migrants there (the model's ``children_born_abroad``: abroad from the origin's point of view).
 """
 
 from __future__ import annotations
@@ -18,42 +26,40 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from model import sectors
 from model.integration_measures import in_labour_force
-from model.observation import truth
-from model.population import IRREGULAR, IRREGULAR_ROUTE, NATURALISED, SPOUSE_LOW
+from model.population import IRREGULAR, NATURALISED, SPOUSE_LOW
+from model.state import BORN_ABROAD, CAME_AS_CHILD
 
 if TYPE_CHECKING:
     from model.model import TripleWinModel
 
-# Keys of synthetic natives start here, far above any person key of the model (household row
-# times 1,024 plus the order of leaving), so natives and migrants never share a keyed draw.
-NATIVE_KEYS = 1 << 50
-# Cells of one destination: regions x (low-skilled, skilled workers, natives not of working age).
-NATIVE_GROUPS = 3
-NOT_WORKING_AGE = 2
+# Birthplaces of grown children, as the model codes them (``model.state``).
+BIRTHPLACES = {"came as a child": CAME_AS_CHILD, "born at the destination": BORN_ABROAD}
 
 
 @dataclass(frozen=True)
 class Dwellings:
-    """Everyone abroad at the end of a year, one row per migrant with the family that joined.
+    """Everyone abroad with a migrant at the end of a year, one row per migrant and family.
 
     Attributes:
         year: The year.
         key: The migrant's stable person key (the same person has the same key in any scenario).
         household: Origin household row.
         origin, destination, corridor, region: Where the migrant is from and lives.
-        status: Legal status (``model.population`` codes).
+        status: Legal status (``model.population`` codes); the family's too.
         channel: Channel of the latest entry.
         skill: 0 low-skilled, 1 skilled.
         employed: Whether the migrant has a job.
-        labour_force: Whether the migrant is in the labour force (students without a job are not).
+        labour_force: Whether the migrant is in the labour force (students without a job and
+            the retired are not).
+        retired: Whether the migrant's working life has ended (a spouse retires with them).
         wage: Yearly wage (PPP $), zero without a job.
         language: Command of the destination language (0-1).
         arrival: Year of the latest entry.
         spouse: Whether a spouse joined.
         spouse_skill: The spouse's skill (0 or 1), -1 without a spouse.
-        children: Children who joined.
+        children: Children who joined (born at origin).
+        children_born_here: Children born at the destination.
     """
 
     year: int
@@ -68,12 +74,14 @@ class Dwellings:
     skill: np.ndarray
     employed: np.ndarray
     labour_force: np.ndarray
+    retired: np.ndarray
     wage: np.ndarray
     language: np.ndarray
     arrival: np.ndarray
     spouse: np.ndarray
     spouse_skill: np.ndarray
     children: np.ndarray
+    children_born_here: np.ndarray
 
     @property
     def size(self) -> int:
@@ -81,9 +89,19 @@ class Dwellings:
         return int(self.key.size)
 
     @property
-    def persons(self) -> np.ndarray:
-        """People in each dwelling: the migrant, the spouse and the children."""
+    def foreign_born(self) -> np.ndarray:
+        """Foreign-born people in each dwelling: the migrant, the spouse, the children who joined."""
         return 1 + self.spouse.astype(np.int64) + self.children
+
+    @property
+    def persons(self) -> np.ndarray:
+        """Everyone in each dwelling: the foreign-born and the children born at the destination."""
+        return self.foreign_born + self.children_born_here
+
+    @property
+    def working_age(self) -> np.ndarray:
+        """Adults of working age in each dwelling: the migrant and the spouse, unless retired."""
+        return (1 + self.spouse.astype(np.int64)) * ~self.retired
 
     @property
     def irregular(self) -> np.ndarray:
@@ -99,6 +117,15 @@ class Dwellings:
         """The dwellings where ``keep`` is true (or at the indices it lists)."""
         arrays = {f.name: getattr(self, f.name)[keep] for f in fields(self) if f.name != "year"}
         return Dwellings(year=self.year, **arrays)
+
+    def children_born_here_of(self, keys: np.ndarray) -> np.ndarray:
+        """Children born at the destination in the dwellings of the migrants ``keys`` (0 if none)."""
+        if self.size == 0:
+            return np.zeros(np.size(keys), dtype=np.int64)
+        order = np.argsort(self.key, kind="stable")
+        place = np.minimum(np.searchsorted(self.key[order], keys), self.size - 1)
+        found = order[place]
+        return np.where(self.key[found] == keys, self.children_born_here[found], 0)
 
 
 @dataclass(frozen=True)
@@ -122,6 +149,38 @@ class NativeCells:
     unemployment: np.ndarray
     wages: np.ndarray
     workers_per_resident: float
+
+
+@dataclass(frozen=True)
+class GrownChildren:
+    """Migrants' children who grew up abroad and left their parents' family, per cell.
+
+    Cells ``(birthplace, origin, destination, region, skill)`` as in
+    :class:`model.state.SecondGeneration`: ``birthplace`` is ``CAME_AS_CHILD`` (foreign-born)
+    or ``BORN_ABROAD`` (born at the destination); ``origin`` is the parents'. They work like
+    natives, at the natives' wage of their region and skill (docs/ODD.md §7.8a).
+
+    Attributes:
+        adults: Working-age adults (all in the labour force).
+        employed: Those of them employed this year (at most the adults still alive at the end
+            of the year: employment is settled at step 2, deaths and retirements at step 8).
+        retirees: Those whose working life has ended.
+    """
+
+    adults: np.ndarray
+    employed: np.ndarray
+    retirees: np.ndarray
+
+    def people(self) -> np.ndarray:
+        """Adults and retirees per cell."""
+        return self.adults + self.retirees
+
+    def by_corridor(self, world: World, birthplace: int | None = None) -> np.ndarray:
+        """Grown children per corridor (of one birthplace, or both), shape ``(corridors,)``."""
+        people = self.people()
+        people = people.sum(axis=0) if birthplace is None else people[birthplace]
+        by_pair = people.sum(axis=(2, 3))
+        return by_pair[world.corridor_origin, world.corridor_destination].astype(float)
 
 
 @dataclass(frozen=True)
@@ -167,12 +226,14 @@ def dwellings(model: TripleWinModel) -> Dwellings:
         skill=people.skill[rows].astype(np.int64),
         employed=people.employed[rows].copy(),
         labour_force=in_labour_force(model, rows),
+        retired=people.retired[rows].copy(),
         wage=np.where(people.employed[rows], people.wage[rows], 0.0),
         language=people.language[rows].astype(float),
         arrival=people.departure_year[rows].astype(np.int64),
         spouse=people.spouse[rows] > 0,
         spouse_skill=people.spouse[rows].astype(np.int64) - SPOUSE_LOW,
         children=people.dependants[rows].astype(np.int64),
+        children_born_here=people.children_born_abroad[rows].astype(np.int64),
     )
 
 
@@ -192,128 +253,12 @@ def natives(model: TripleWinModel) -> list[NativeCells]:
     ]
 
 
-@dataclass(frozen=True)
-class NativePeople:
-    """Natives of all destinations as persons (one record each, each its own dwelling).
-
-    Attributes:
-        key: A stable key per person: the same cell and rank give the same key every year.
-        destination, region: Where they live.
-        working_age: Whether they are in the labour force (the model's natives all are).
-        skill: 0 or 1 for workers, -1 for natives not of working age.
-        employed: Whether employed (the first ``round(workers x (1 - unemployment))`` of a cell
-            in the order of ``rank_order``).
-        wage: The cell's wage for the employed, zero otherwise.
-    """
-
-    key: np.ndarray
-    destination: np.ndarray
-    region: np.ndarray
-    working_age: np.ndarray
-    skill: np.ndarray
-    employed: np.ndarray
-    wage: np.ndarray
-
-    @property
-    def size(self) -> int:
-        """Number of natives."""
-        return int(self.key.size)
-
-
-def native_people(cells: list[NativeCells], employed_order) -> NativePeople:
-    """Natives spelled out as persons, cell by cell (counts rounded to whole people).
-
-    Args:
-        cells: Each destination's natives.
-        employed_order: ``employed_order(keys) -> indices``: the order in which a cell's workers
-            are employed this year (a keyed random order, so who is unemployed changes yearly).
-    """
-    parts: dict[str, list[np.ndarray]] = {f.name: [] for f in fields(NativePeople)}
-    max_regions = max(len(c.regions) for c in cells)
-    for cell in cells:
-        residents = np.rint(cell.workers.sum(axis=1) / cell.workers_per_resident).astype(np.int64)
-        for r in range(len(cell.regions)):
-            for group in range(NATIVE_GROUPS):
-                if group == NOT_WORKING_AGE:
-                    count = max(int(residents[r] - np.rint(cell.workers[r]).sum()), 0)
-                else:
-                    count = int(np.rint(cell.workers[r, group]))
-                code = (cell.destination * max_regions + r) * NATIVE_GROUPS + group
-                key = NATIVE_KEYS + code * (1 << 32) + np.arange(count, dtype=np.int64)
-                employed = np.zeros(count, dtype=bool)
-                if group != NOT_WORKING_AGE and count:
-                    jobs = int(np.rint(count * (1.0 - cell.unemployment[r, group])))
-                    employed[employed_order(key)[:jobs]] = True
-                wage = cell.wages[r, group] if group != NOT_WORKING_AGE else 0.0
-                parts["key"].append(key)
-                parts["destination"].append(np.full(count, cell.destination, dtype=np.int64))
-                parts["region"].append(np.full(count, r, dtype=np.int64))
-                parts["working_age"].append(np.full(count, group != NOT_WORKING_AGE))
-                parts["skill"].append(np.full(count, -1 if group == NOT_WORKING_AGE else group))
-                parts["employed"].append(employed)
-                parts["wage"].append(np.where(employed, wage, 0.0))
-    return NativePeople(**{name: np.concatenate(arrays) for name, arrays in parts.items()})
-
-
-@dataclass(frozen=True)
-class Entries:
-    """People who entered a destination this year: arrivals and family members who joined.
-
-    Attributes:
-        key: The migrant's person key (of the migrant joined, for family members).
-        corridor: Their corridor.
-        irregular: Whether they came by the irregular route (family members never do).
-        persons: People each record stands for (1 for an arrival; the spouse and children for a
-            family that joined).
-    """
-
-    key: np.ndarray
-    corridor: np.ndarray
-    irregular: np.ndarray
-    persons: np.ndarray
-
-
-def entries(model: TripleWinModel) -> Entries:
-    """This year's arrivals (even those who left again since) and families who joined."""
-    people = model.migrants
-    arrived = truth.arrivals(model)
-    joined = model.events.reunified
-    return Entries(
-        key=np.concatenate([people.person_key[arrived], people.person_key[joined.rows]]).astype(
-            np.int64
-        ),
-        corridor=np.concatenate([people.corridor[arrived], joined.corridor]).astype(np.int64),
-        irregular=np.concatenate(
-            [people.channel[arrived] == IRREGULAR_ROUTE, np.zeros(joined.size, dtype=bool)]
-        ),
-        persons=np.concatenate([np.ones(arrived.size), joined.persons - 1.0]),
+def grown_children(model: TripleWinModel) -> GrownChildren:
+    """Migrants' grown children per cell now (copies)."""
+    grown = model.second_generation
+    adults = np.array(grown.adults, dtype=np.int64)
+    return GrownChildren(
+        adults=adults,
+        employed=np.minimum(np.array(grown.employed, dtype=np.int64), adults),
+        retirees=np.array(grown.retirees, dtype=np.int64),
     )
-
-
-def family_joined(model: TripleWinModel) -> np.ndarray:
-    """Person keys of the migrants whose family joined them this year."""
-    joined = model.events.reunified
-    return model.migrants.person_key[joined.rows].astype(np.int64)
-
-
-def origin_vital_statistics(model: TripleWinModel) -> dict[str, np.ndarray]:
-    """Each origin's births and deaths at home since the start, and its residents now.
-
-    Read from the demographic books (docs/ODD.md, section 7.25): births at home and deaths at
-    home, summed over the years so far.
-    """
-    books = model.people
-    births = np.zeros(len(model.origins))
-    deaths = np.zeros(len(model.origins))
-    born = books.sector_indices(sectors.BORN)
-    at_origin = books.sector_indices(sectors.AT_ORIGIN)
-    died = books.sector_indices(sectors.DIED)
-    for year in range(1, min(model.year, books.horizon) + 1):
-        flows = books.matrix(year)
-        births += flows[born, at_origin]
-        deaths += flows[at_origin, died]
-    return {
-        "births": births,
-        "deaths": deaths,
-        "residents": np.array([o.residents for o in model.origins], dtype=float),
-    }
