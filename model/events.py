@@ -91,7 +91,7 @@ class YearEvents:
 
     Attributes:
         returned: People who went home (step 7), as they were abroad.
-        exited_abroad: People abroad whose working life ended (they leave the model).
+        exited_abroad: People who died abroad (they leave the model).
         naturalised: Permanent residents who naturalised (step 6).
         reunified: Migrants whose family joined them (step 6), the family included.
     """

@@ -134,3 +134,24 @@ def test_the_odd_describes_every_declared_column_and_no_other():
     migrants = odd_columns("### 2.3 Persons who migrated")
     assert sorted(households) == sorted(HouseholdTable.column_names())
     assert sorted(migrants) == sorted(MigrantTable.column_names())
+
+
+def test_the_odd_names_every_piece_of_the_models_yearly_state():
+    """ODD §2.7 lists the model's declared state: every attribute and every yearly field."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / "ODD.md").read_text()
+    section = text.split("### 2.7 Global variables", 1)[1].split("\n### ", 1)[0]
+    first_cells = " ".join(
+        line.split("|")[1] for line in section.splitlines() if line.startswith("| `")
+    )
+    named = set(re.findall(r"`([\w.]+)`", first_cells))
+    model, _ = stepped(2)
+    tables = {"households", "migrants", "origins", "destinations", "params"}
+    private = {name for name in vars(model) if name.startswith("_")}
+    attributes = set(vars(model)) - mesa_attributes() - private - tables
+    attributes -= {"origin_names", "destination_names", "running", "step"}
+    missing = {name for name in attributes if not any(n.split(".")[0] == name for n in named)}
+    assert not missing, sorted(missing)
+    for state in ("flows", "counts", "markets", "shocks", "events"):
+        fields = {f.name for f in dataclasses.fields(getattr(model, state))}
+        listed = {n.split(".")[1] for n in named if n.startswith(f"{state}.")}
+        assert fields <= listed | {"year"}, (state, sorted(fields - listed))
