@@ -34,6 +34,10 @@ class Events:
         departure_year: Year of the latest departure (the arrival cohort abroad).
         persons: People the row stood for (the migrant, spouse and children abroad): before a
             return or an exit, and after the family joined for a reunification.
+        person_key: The person's key for keyed draws (§4.10 of docs/ODD.md).
+        spouse: The spouse abroad (0 none, or the spouse's skill code).
+        dependants: Children of the household who had joined the migrant abroad.
+        children_born_abroad: Children born abroad to the migrant and spouse.
     """
 
     year: int
@@ -48,6 +52,10 @@ class Events:
     permit_left: np.ndarray
     departure_year: np.ndarray
     persons: np.ndarray
+    person_key: np.ndarray
+    spouse: np.ndarray
+    dependants: np.ndarray
+    children_born_abroad: np.ndarray
 
     @property
     def size(self) -> int:
@@ -82,6 +90,10 @@ def snapshot(people: MigrantTable, year: int, rows: np.ndarray) -> Events:
         permit_left=people.permit_left[rows],
         departure_year=people.departure_year[rows],
         persons=people.persons(rows),
+        person_key=people.person_key[rows],
+        spouse=people.spouse[rows],
+        dependants=people.dependants[rows],
+        children_born_abroad=people.children_born_abroad[rows],
     )
 
 

@@ -115,9 +115,7 @@ class Observer:
         self._returned: deque[np.ndarray] = deque(maxlen=self.params.census_interval)
         self._family_arrival: dict[int, int] = {}
         self._vital_before = year_events.origin_vital_statistics(model)
-        # Last year's people abroad: returns empty a family, and grown children's deaths are
-        # counted by the change in their number.
-        self._dwellings_before = snapshot.dwellings(model)
+        # Last year's grown children: their deaths are counted by the change in their number.
         self._grown_before = snapshot.grown_children(model)
         self._observed: dict[str, list[pd.DataFrame]] = defaultdict(list)
         self._microdata: dict[str, list[pd.DataFrame]] = defaultdict(list)
@@ -136,7 +134,7 @@ class Observer:
         world = snapshot.world(model)
         cells = snapshot.natives(model)
         grown_cells = snapshot.grown_children(model)
-        home = year_events.home_comings(model, self._dwellings_before)
+        home = year_events.home_comings(model)
         vital = year_events.vital_events_abroad(model, world, self._grown_before)
         stocks = truth.stock_table(world, dwellings, grown_cells)
         self._returned.append(self._returned_this_year(home))
@@ -166,7 +164,7 @@ class Observer:
         )
         if model.year % self.params.census_interval == 0:
             self._take_census_and_survey(dwellings, natives, grown, world)
-        self._dwellings_before, self._grown_before = dwellings, grown_cells
+        self._grown_before = grown_cells
 
     def _record_truth(self, stocks, dwellings, grown, cells, world) -> None:
         model = self.model

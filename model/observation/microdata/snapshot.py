@@ -118,15 +118,6 @@ class Dwellings:
         arrays = {f.name: getattr(self, f.name)[keep] for f in fields(self) if f.name != "year"}
         return Dwellings(year=self.year, **arrays)
 
-    def children_born_here_of(self, keys: np.ndarray) -> np.ndarray:
-        """Children born at the destination in the dwellings of the migrants ``keys`` (0 if none)."""
-        if self.size == 0:
-            return np.zeros(np.size(keys), dtype=np.int64)
-        order = np.argsort(self.key, kind="stable")
-        place = np.minimum(np.searchsorted(self.key[order], keys), self.size - 1)
-        found = order[place]
-        return np.where(self.key[found] == keys, self.children_born_here[found], 0)
-
 
 @dataclass(frozen=True)
 class NativeCells:

@@ -15,7 +15,7 @@ import numpy as np
 
 from model import sectors
 from model.events import Events
-from model.observation.microdata.snapshot import Dwellings, GrownChildren, World, grown_children
+from model.observation.microdata.snapshot import GrownChildren, World, grown_children
 from model.population import IRREGULAR_ROUTE
 
 if TYPE_CHECKING:
@@ -56,9 +56,7 @@ def entries(model: TripleWinModel) -> Entries:
     arrived = arrivals(model)
     joined = model.events.reunified
     return Entries(
-        key=np.concatenate([people.person_key[arrived], people.person_key[joined.rows]]).astype(
-            np.int64
-        ),
+        key=np.concatenate([people.person_key[arrived], joined.person_key]).astype(np.int64),
         corridor=np.concatenate([people.corridor[arrived], joined.corridor]).astype(np.int64),
         irregular=np.concatenate(
             [people.channel[arrived] == IRREGULAR_ROUTE, np.zeros(joined.size, dtype=bool)]
@@ -69,8 +67,7 @@ def entries(model: TripleWinModel) -> Entries:
 
 def family_joined(model: TripleWinModel) -> np.ndarray:
     """Person keys of the migrants whose family joined them this year."""
-    joined = model.events.reunified
-    return model.migrants.person_key[joined.rows].astype(np.int64)
+    return model.events.reunified.person_key.astype(np.int64)
 
 
 @dataclass(frozen=True)
@@ -113,23 +110,13 @@ class HomeComings:
         return HomeComings(year=self.year, **arrays)
 
 
-def home_comings(model: TripleWinModel, before: Dwellings) -> HomeComings:
-    """This year's returns and survivors going home.
-
-    Args:
-        model: The model at the end of the year.
-        before: The dwellings at the end of the previous year. A returning migrant's children
-            born at the destination are read there: the return (step 7) empties the row's
-            family, and nothing changes the number of children born at the destination between
-            the end of a year and the returns of the next (births come at step 8).
-    """
-    people = model.migrants
+def home_comings(model: TripleWinModel) -> HomeComings:
+    """This year's returns and survivors going home, from the families as they were at the
+    return or the death (``model.events``)."""
     returned, died = model.events.returned, model.events.exited_abroad
-    born_here = before.children_born_here_of(people.person_key[returned.rows].astype(np.int64))
-    # A dead migrant's row is freed but keeps its columns until reused in a later year: the
-    # family as it was at the death, which went home.
-    spouse = (people.spouse[died.rows] > 0).astype(np.int64)
-    joined = people.dependants[died.rows].astype(np.int64)
+    born_here = returned.children_born_abroad.astype(np.int64)
+    spouse = (died.spouse > 0).astype(np.int64)
+    joined = died.dependants.astype(np.int64)
     survivors = died.persons.astype(np.int64) - 1
     return HomeComings(
         year=model.year,
