@@ -1,6 +1,6 @@
 """The classroom app in a real browser: ``run.py viz`` serves it, headless Chromium drives it.
 
-One server (``python run.py viz --port P`` on a free port) serves every test of this module;
+One server (``run.py viz --port P`` on a free port) serves every test of this module;
 each test opens its own page, so each has its own model. Playwright drives Debian's Chromium
 (``/usr/bin/chromium``), never a downloaded browser; the tests are skipped only when that
 browser is absent. The server is always stopped, whatever happens.
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """``python run.py viz --port P`` on a free port, stopped whatever happens."""
+    """``run.py viz --port P`` on a free port, stopped whatever happens."""
     log = tmp_path_factory.mktemp("viz") / "server.log"
     with serving(log) as url:
         yield url, log

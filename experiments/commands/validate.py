@@ -142,7 +142,7 @@ def execute(args: argparse.Namespace) -> int:
     out.print(
         f"{document['passed']} passed, {document['failed']} failed ({kinds}) in {seconds:.0f} s"
     )
-    out.print(f"results: {folder} (python run.py report {folder})")
+    out.print(f"results: {folder} (uv run run.py report {folder})")
     if args.json:
         sys.stdout.write(json.dumps(document, allow_nan=False) + "\n")
     return 1 if args.strict and document["failed"] else 0

@@ -75,7 +75,7 @@ def check_outputs(experiment: SensitivityExperiment, file: Path) -> None:
             raise InputError(
                 str(file),
                 f"outputs.indicators.{index}",
-                f"'{name}' is not a canonical indicator (see DESIGN §6 and docs/ODD.md §7.18)",
+                f"'{name}' is not a canonical indicator (see docs/ODD.md §7.18)",
             )
     if not experiment.outputs.welfare and not experiment.outputs.indicators:
         raise InputError(
