@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from experiments import provenance
+from model.errors import InputError
 
 DEFAULT_ROOT = Path("results")
 
@@ -75,6 +76,16 @@ def write_figure(path: Path, figure: Any) -> Path:
         return write_atomically(path, lambda tmp: figure.savefig(tmp, format="png", dpi=110))
     finally:
         plt.close(figure)
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file of a results folder; not UTF-8 or not JSON is an :class:`InputError`."""
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(str(path), None, "not UTF-8 text: not a file TripleWin wrote") from None
+    except json.JSONDecodeError as error:
+        raise InputError(str(path), None, f"not valid JSON ({error.msg})") from None
 
 
 def outputs(folder: Path) -> list[str]:

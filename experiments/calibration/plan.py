@@ -8,7 +8,6 @@ calibrations.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from experiments import provenance
 from experiments.calibration import files
 from experiments.calibration.experiment import Calibration
 from experiments.engine.ledger import first_difference
-from experiments.results import write_json
+from experiments.results import read_json, write_json
 from model.errors import InputError
 
 
@@ -25,10 +24,7 @@ def read_plan(folder: Path) -> dict[str, Any] | None:
     path = folder / files.PLAN
     if not path.is_file():
         return None
-    try:
-        return json.loads(path.read_text())
-    except json.JSONDecodeError as error:
-        raise InputError(str(path), None, f"not valid JSON ({error.msg})") from None
+    return read_json(path)
 
 
 def check_fresh(folder: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 from pathlib import Path
 
 from experiments.result_files import MANIFEST, REPORT
@@ -37,10 +36,7 @@ def execute(args: argparse.Namespace) -> int:
         raise InputError(
             str(folder), MANIFEST.name, "missing: not a finished results folder of run.py"
         )
-    try:
-        manifest = json.loads(manifest_path.read_text())
-    except json.JSONDecodeError as error:
-        raise InputError(str(manifest_path), None, f"not valid JSON ({error.msg})") from None
+    manifest = results.read_json(manifest_path)
     command = str(manifest.get("command", ""))
     try:
         kind = importlib.import_module(f"experiments.report.kinds.{command}")

@@ -93,18 +93,43 @@ def resolve(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     return merge(parent, data)
 
 
+def read_text(path: Path) -> str:
+    """A YAML file's text; anything but UTF-8 (Latin-1, a binary file) is a :class:`ScenarioError`.
+
+    YAML files are UTF-8 (the YAML 1.2 specification, section 5.2); a file saved in another
+    encoding is rejected rather than guessed at, naming the line of the first byte that is not.
+    """
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start]
+        raise ScenarioError(
+            str(path),
+            None,
+            f"line {line}: not UTF-8 text (byte 0x{byte:02x}); YAML files must be saved as UTF-8",
+        ) from None
+
+
 def _read(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ScenarioError(str(path), None, "no such scenario file")
     try:
-        data = yaml.safe_load(path.read_text())
+        data = yaml.safe_load(read_text(path))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise ScenarioError(str(path), None, f"{line}not valid YAML ({problem})") from None
     if data is None:
-        return {}
+        # An empty file is a mistake (a file saved before it was written), not the defaults.
+        raise ScenarioError(
+            str(path),
+            None,
+            "is empty (or holds only comments); write its keys, e.g. 'extends: baseline.yaml' "
+            "and the values that differ",
+        )
     if not isinstance(data, dict):
         raise ScenarioError(str(path), None, "the top level must be a mapping of sections")
     return data

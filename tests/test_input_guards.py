@@ -1,0 +1,120 @@
+"""Inputs that would silently mislead are refused: one line, exit status 2, nothing lost.
+
+Each case runs ``run.py`` as a user would, with ``--out`` naming a finished results folder, and
+checks the one-line message (naming the file and the problem), the exit status, the absence of
+a traceback, and that the folder's files are byte for byte what they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+BASELINE = ROOT / "scenarios" / "baseline.yaml"
+SMALL = ["--years", "2", "--replications", "1", "--set", "simulation.households=20"]
+
+
+def run_py(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (hidden ones too) with the SHA-256 of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def refused(done: subprocess.CompletedProcess[str], *words: str) -> str:
+    """The one line of a refusal, checked: exit 2, no traceback, nothing on stdout."""
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2, done.stderr
+    assert len(lines) == 1, done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def finished(tmp_path_factory) -> Path:
+    """A finished results folder of ``run.py compare`` (what a careless --out could destroy)."""
+    folder = tmp_path_factory.mktemp("finished") / "compare"
+    done = run_py("compare", BASELINE, ROOT / "scenarios" / "expanded_quotas.yaml", *SMALL,
+                  "--out", folder)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+def refused_untouched(finished: Path, arguments: list, *words: str) -> str:
+    """Run with ``--out`` the finished folder; it must be refused and the folder unchanged."""
+    before = hashes(finished)
+    line = refused(run_py(*arguments, "--out", finished), *words)
+    assert hashes(finished) == before
+    return line
+
+
+# Defect 4: files that are not UTF-8 text.
+
+
+def test_latin1_scenario_is_one_line_naming_file_and_encoding(tmp_path, finished):
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes(f"extends: {BASELINE}\ndescription: Régularisation\n".encode("latin-1"))
+    line = refused_untouched(finished, ["run", latin1, *SMALL], str(latin1), "UTF-8")
+    assert "line 2" in line
+
+
+def test_binary_scenario_is_one_line(tmp_path, finished):
+    binary = tmp_path / "picture.yaml"
+    binary.write_bytes((ROOT / "docs" / "img" / "viz_world.png").read_bytes()[:400])
+    refused_untouched(finished, ["compare", BASELINE, binary, *SMALL], str(binary), "UTF-8")
+
+
+def test_latin1_parent_through_extends_names_the_parent(tmp_path, finished):
+    parent = tmp_path / "parent.yaml"
+    parent.write_bytes(f"extends: {BASELINE}\ndescription: Régularisation\n".encode("latin-1"))
+    child = tmp_path / "child.yaml"
+    child.write_text("extends: parent.yaml\n", encoding="utf-8")
+    refused_untouched(finished, ["run", child, *SMALL], str(parent), "UTF-8")
+
+
+def test_latin1_experiment_and_scenario_list_of_a_sweep(tmp_path):
+    experiment = tmp_path / "sweep.yaml"
+    experiment.write_bytes(
+        f"# Régularisation\nbase: {BASELINE}\nreplications: 1\ndesign:\n  kind: grid\n"
+        "  parameters:\n    policy.regularisation: [0.1]\n".encode("latin-1")
+    )
+    refused(run_py("sweep", experiment, "--out", tmp_path / "a"), str(experiment), "UTF-8")
+    listed = tmp_path / "listed.yaml"
+    listed.write_bytes(f"extends: {BASELINE}\ndescription: Régularisation\n".encode("latin-1"))
+    experiment.write_text(
+        f"base: {BASELINE}\nreplications: 1\ndesign:\n  kind: scenarios\n"
+        "  scenarios: [listed.yaml]\n",
+        encoding="utf-8",
+    )
+    refused(run_py("sweep", experiment, "--out", tmp_path / "b"), str(listed), "UTF-8")
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+# The empty file.
+
+
+@pytest.mark.parametrize("text", ["", "# a comment and nothing else\n", "\n\n"])
+def test_empty_scenario_is_an_error_not_the_defaults(tmp_path, finished, text):
+    empty = tmp_path / "empty.yaml"
+    empty.write_text(text, encoding="utf-8")
+    refused_untouched(finished, ["run", empty, *SMALL], str(empty), "empty")
