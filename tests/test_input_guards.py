@@ -8,6 +8,7 @@ a traceback, and that the folder's files are byte for byte what they were.
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,44 @@ def test_empty_scenario_is_an_error_not_the_defaults(tmp_path, finished, text):
     empty = tmp_path / "empty.yaml"
     empty.write_text(text, encoding="utf-8")
     refused_untouched(finished, ["run", empty, *SMALL], str(empty), "empty")
+
+
+# Defect 1: a misspelled or unlinked country.
+
+
+def test_misspelled_origin_in_a_file_is_refused_naming_known_ones(tmp_path, finished):
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(f"extends: {BASELINE}\norigins:\n  orign:\n    gdp_per_capita: 4000\n")
+    line = refused_untouched(finished, ["compare", BASELINE, typo, *SMALL], str(typo))
+    assert "origins.orign" in line and "known origins: origin" in line
+
+
+def test_destination_no_corridor_uses_is_refused(tmp_path, finished):
+    lonely = tmp_path / "lonely.yaml"
+    lonely.write_text(f"extends: {BASELINE}\ndestinations:\n  elsewhere: {{}}\n")
+    line = refused_untouched(finished, ["run", lonely, *SMALL], str(lonely))
+    assert "destinations.elsewhere" in line and "known destinations: destination" in line
+
+
+@pytest.mark.parametrize(
+    "override, section, declared",
+    [
+        ("origins.orign.gdp_per_capita=4000", "origins", "origin"),
+        ("corridors.mian.migration_cost=1", "corridors", "main"),
+        ("destinations.destination.regions.capitl.productivity=1", "regions", "capital"),
+    ],
+)
+def test_set_into_an_undeclared_name_is_refused(finished, override, section, declared):
+    line = refused_untouched(finished, ["run", BASELINE, *SMALL, "--set", override], override)
+    assert section in line and declared in line
+
+
+def test_a_new_country_with_its_corridor_is_accepted(tmp_path):
+    second = tmp_path / "second.yaml"
+    second.write_text(
+        f"extends: {BASELINE}\norigins:\n  highland: {{gdp_per_capita: 9000}}\n"
+        "corridors:\n  highland_main: {origin: highland, destination: destination}\n"
+    )
+    done = run_py("run", second, *SMALL, "--json", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert {"origin:origin", "origin:highland"} <= set(json.loads(done.stdout)["countries"])
