@@ -34,6 +34,34 @@ def default_folder(command: str, name: str) -> Path:
     return folder
 
 
+def check_new_folder(folder: Path, option: str = "--out") -> None:
+    """Refuse a results folder that already holds anything: a new result never mixes with one.
+
+    Writing a command's files into another command's folder would replace its manifest and
+    leave a folder that describes neither; commands that resume (``sweep``, ``sensitivity``,
+    ``calibrate``) recognise their own folders before calling this.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise InputError(str(folder), None, f"is a file, not a folder; choose a new {option}")
+    if folder.is_dir() and any(folder.iterdir()):
+        held = _holds(folder)
+        raise InputError(
+            str(folder),
+            None,
+            f"is not empty{held}; nothing was written: choose a new or empty {option} folder",
+        )
+
+
+def _holds(folder: Path) -> str:
+    """What a non-empty folder holds, in words for an error (' (the results of run.py X)')."""
+    manifest = folder / "manifest.json"
+    try:
+        command = json.loads(manifest.read_text(encoding="utf-8")).get("command")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return f" (it holds the results of run.py {command})" if command else ""
+
+
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write`` on a temporary file beside ``path``, then move it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)

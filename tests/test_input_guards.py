@@ -55,8 +55,8 @@ def refused(done: subprocess.CompletedProcess[str], *words: str) -> str:
 def finished(tmp_path_factory) -> Path:
     """A finished results folder of ``run.py compare`` (what a careless --out could destroy)."""
     folder = tmp_path_factory.mktemp("finished") / "compare"
-    done = run_py("compare", BASELINE, ROOT / "scenarios" / "expanded_quotas.yaml", *SMALL,
-                  "--out", folder)  # fmt: skip
+    scenario = ROOT / "scenarios" / "expanded_quotas.yaml"
+    done = run_py("compare", BASELINE, scenario, *SMALL, "--out", folder)
     assert done.returncode == 0, done.stderr
     return folder
 
@@ -160,3 +160,53 @@ def test_a_new_country_with_its_corridor_is_accepted(tmp_path):
     done = run_py("run", second, *SMALL, "--json", "--out", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     assert {"origin:origin", "origin:highland"} <= set(json.loads(done.stdout)["countries"])
+
+
+# Defect 2: --out naming a folder that already holds something.
+
+EXPERIMENTS = ROOT / "experiments"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["run", BASELINE, *SMALL],
+        ["compare", BASELINE, ROOT / "scenarios" / "cheap_remittances.yaml", *SMALL],
+        ["survey", BASELINE, "--set", "simulation.households=20"],
+        ["validate", "--quick"],
+        ["sweep", EXPERIMENTS / "fee_by_quota_grid.yaml"],
+        ["sensitivity", EXPERIMENTS / "morris_screening.yaml"],
+        ["calibrate", EXPERIMENTS / "calibration_quick.yaml"],
+    ],
+    ids=lambda arguments: arguments[0],
+)
+def test_every_command_refuses_a_finished_folder(finished, arguments):
+    line = refused_untouched(finished, arguments, str(finished), "not empty")
+    assert "run.py compare" in line  # it says what the folder holds
+
+
+def test_resume_refuses_a_folder_that_is_not_its_own(finished):
+    for command, experiment in (
+        ("sweep", "fee_by_quota_grid.yaml"),
+        ("calibrate", "calibration_quick.yaml"),
+    ):
+        refused_untouched(finished, [command, EXPERIMENTS / experiment, "--resume"], str(finished))
+
+
+def test_report_out_never_replaces_a_file_it_did_not_write(finished, tmp_path):
+    before = hashes(finished)
+    for target in (finished / "manifest.json", finished / "summary.parquet", finished):
+        refused(run_py("report", finished, "--out", target), str(target))
+    assert hashes(finished) == before
+    page = tmp_path / "page.html"
+    for _ in range(2):  # a page of its own is replaced
+        assert run_py("report", finished, "--out", page).returncode == 0
+    assert hashes(finished) == before
+
+
+def test_an_empty_existing_folder_is_fine(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run_py("run", BASELINE, *SMALL, "--out", empty)
+    assert done.returncode == 0, done.stderr
+    assert (empty / "manifest.json").is_file()

@@ -15,7 +15,7 @@ from experiments import provenance
 from experiments.calibration import files
 from experiments.calibration.experiment import Calibration
 from experiments.engine.ledger import first_difference
-from experiments.results import read_json, write_json
+from experiments.results import check_new_folder, read_json, write_json
 from model.errors import InputError
 
 
@@ -35,8 +35,7 @@ def check_fresh(folder: Path) -> None:
             None,
             "already holds a calibration; add --resume to finish it, or choose --out",
         )
-    if folder.is_dir() and any(folder.iterdir()):
-        raise InputError(str(folder), None, "is not empty; choose a new or empty --out folder")
+    check_new_folder(folder)
 
 
 def check_resumable(stored: dict[str, Any] | None, calibration: Calibration, folder: Path) -> None:

@@ -24,6 +24,24 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(execute=execute)
 
 
+def check_replaceable(out: Path) -> None:
+    """The page may be written new, or replace an earlier page of this command; nothing else."""
+    from experiments.report.page import GENERATOR
+
+    if out.is_dir():
+        raise InputError(str(out), None, "is a folder; --out names the page's file (report.html)")
+    if not out.exists():
+        return
+    with out.open("rb") as page:
+        head = page.read(4096)
+    if GENERATOR.encode() not in head:
+        raise InputError(
+            str(out),
+            None,
+            "exists and is not a page of run.py report; nothing was written: choose another --out",
+        )
+
+
 def execute(args: argparse.Namespace) -> int:
     from experiments import results
     from experiments.report.page import render
@@ -47,6 +65,8 @@ def execute(args: argparse.Namespace) -> int:
     sections = kind.sections(folder, manifest)
     subtitle = getattr(kind, "SUBTITLE", "Results of " + " ".join(manifest.get("command_line", [])))
     page = render(kind.TITLE, subtitle, sections, manifest)
+    if args.out is not None:
+        check_replaceable(args.out)
     out = args.out or REPORT.path(folder)
     results.write_atomically(out, lambda tmp: tmp.write_text(page, encoding="utf-8"))
     print(out)

@@ -143,6 +143,9 @@ def execute(args: argparse.Namespace) -> int:
     check_census_fits(loaded)
 
     from experiments import results
+
+    if args.out is not None:
+        results.check_new_folder(args.out)
     from experiments.estimation import all_estimates
     from experiments.seeds import describe_seed, replication_seed
     from experiments.tables import console

@@ -113,6 +113,8 @@ def execute(args: argparse.Namespace) -> int:
     experiments = list(declarations.experiments.values())
     for experiment in experiments:  # bad overrides are reported before any run starts
         runner.load_points(experiment)
+    if args.out is not None:
+        results.check_new_folder(args.out)
     folder = args.out or results.default_folder("validate", "validate")
     start = time.perf_counter()
     data = {}

@@ -72,6 +72,8 @@ def run_comparison(
 
     check_comparable(baseline, scenarios)
     count = replications or baseline.scenario.simulation.replications
+    if out is not None:
+        results.check_new_folder(out)
     folder = out or results.default_folder(
         "compare", folder_name(baseline.name, [s.name for s in scenarios])
     )

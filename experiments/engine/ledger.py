@@ -14,7 +14,7 @@ from typing import Any
 
 from experiments import provenance
 from experiments.engine.spec import Plan
-from experiments.results import read_json, write_json
+from experiments.results import check_new_folder, read_json, write_json
 from model.errors import InputError
 
 PLAN = "plan.json"
@@ -91,8 +91,7 @@ def check_fresh(folder: Path) -> None:
         raise InputError(
             str(folder), None, "already holds a sweep; add --resume to finish it, or choose --out"
         )
-    if folder.is_dir() and any(folder.iterdir()):
-        raise InputError(str(folder), None, "is not empty; choose a new or empty --out folder")
+    check_new_folder(folder)
 
 
 def record_session(

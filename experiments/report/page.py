@@ -174,12 +174,17 @@ def provenance(manifest: dict[str, Any]) -> str:
     )
 
 
+# Marks a page as run.py report's own: the only file ``report --out`` may replace.
+GENERATOR = '<meta name="generator" content="TripleWin run.py report">'
+
+
 def render(title: str, subtitle: str, sections: list[Section], manifest: dict[str, Any]) -> str:
     """The whole page, self-contained."""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        GENERATOR,
         f"<title>{html.escape(title)}</title><style>{STYLE}</style></head><body>",
         f"<h1>{html.escape(title)}</h1>",
         paragraph(subtitle, "subtitle"),

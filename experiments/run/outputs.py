@@ -145,6 +145,8 @@ def run_scenario(
     With ``json_mode``, the tables go to stderr and the document alone to stdout.
     """
     count = replications or loaded.scenario.simulation.replications
+    if out is not None:
+        results.check_new_folder(out)
     folder = out or results.default_folder("run", loaded.name)
     with progress_bar(count, f"{loaded.name}: replications") as advance:
         done = run_replications(loaded, seed, count, advance)
