@@ -210,3 +210,88 @@ def test_an_empty_existing_folder_is_fine(tmp_path):
     done = run_py("run", BASELINE, *SMALL, "--out", empty)
     assert done.returncode == 0, done.stderr
     assert (empty / "manifest.json").is_file()
+
+
+# Defect 5: no verdict across different simulation settings.
+
+
+@pytest.mark.parametrize(
+    "setting, value",
+    [("households", 3000), ("years", 30), ("evaluation_years", 5)],
+)
+def test_compare_refuses_a_scenario_of_other_simulation_settings(
+    tmp_path, finished, setting, value
+):
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        f"extends: {ROOT / 'scenarios' / 'cheap_remittances.yaml'}\n"
+        f"simulation:\n  {setting}: {value}\n"
+    )
+    arguments = ["compare", BASELINE, other, "--replications", "1"]
+    line = refused_untouched(finished, arguments, str(other), f"simulation.{setting}")
+    assert "--set" in line
+
+
+def test_settings_set_for_all_scenarios_and_replications_are_no_obstacle(tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        f"extends: {ROOT / 'scenarios' / 'cheap_remittances.yaml'}\n"
+        "simulation:\n  households: 3000\n  replications: 3\n"
+    )
+    done = run_py("compare", BASELINE, other, *SMALL, "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+
+
+def sweep_file(folder: Path, design: str) -> Path:
+    path = folder / "sweep.yaml"
+    path.write_text(
+        f"base: {BASELINE}\nset:\n  simulation.households: 40\nyears: 2\nreplications: 2\n"
+        f"design:\n{design}"
+    )
+    return path
+
+
+def test_a_sweep_over_a_simulation_setting_gives_its_points_no_verdict(tmp_path):
+    import pandas as pd
+
+    grid = "  kind: grid\n  parameters:\n    simulation.households: [30, 40]\n"
+    done = run_py("sweep", sweep_file(tmp_path, grid), "--workers", "1", "--out", tmp_path / "o")
+    assert done.returncode == 0, done.stderr
+    assert "simulation.households varies" in done.stderr
+    points = pd.read_parquet(tmp_path / "o" / "points.parquet").set_index("point")
+    assert points.loc[1, "verdict"] == "not paired"  # 30 households against the base's 40
+    assert points.loc[1, ["change_migrants", "change_origin"]].isna().all()
+    assert points.loc[2, "verdict"] != "not paired"  # 40: the base's own size, paired
+    assert points.loc[2, "change_migrants"] == 0
+
+
+def test_a_listed_scenario_of_another_size_gets_no_verdict(tmp_path):
+    from experiments.sweep.plan import load_sweep
+
+    bigger = tmp_path / "bigger.yaml"
+    bigger.write_text(f"extends: {BASELINE}\nsimulation:\n  households: 3000\n")
+    same = tmp_path / "same.yaml"
+    same.write_text(f"extends: {BASELINE}\npolicy:\n  remittance_fee: 0.03\n")
+    # set: applies to every listed scenario, so the sizes differ only when set leaves them be.
+    path = tmp_path / "sweep.yaml"
+    path.write_text(
+        f"base: {BASELINE}\nyears: 2\nreplications: 1\n"
+        "design:\n  kind: scenarios\n  scenarios: [bigger.yaml, same.yaml]\n"
+    )
+    sweep = load_sweep(path)
+    assert sweep.unpaired_points() == {1: ["simulation.households"]}
+    assert any("simulation.households" in note for note in sweep.notes)
+
+
+def test_sensitivity_refuses_a_simulation_setting_as_a_policy(tmp_path):
+    path = tmp_path / "sensitivity.yaml"
+    path.write_text(
+        f"base: {BASELINE}\nreplications: 1\nparameters:\n"
+        "  simulation.households: {role: policy, distribution: uniform, low: 100, high: 200}\n"
+        "method: {kind: morris, samples: 2}\n"
+    )
+    refused(run_py("sensitivity", path, "--out", tmp_path / "o"), "simulation.households")
+    path.write_text(path.read_text().replace("role: policy", "role: world"))
+    from experiments.sensitivity.plan import load_sensitivity
+
+    assert load_sensitivity(path).paired  # as a world setting, both runs of a pair share it

@@ -7,28 +7,31 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from experiments.scenarios import LoadedScenario
+from experiments.scenarios import LoadedScenario, unpaired_settings
 from model.errors import InputError
+from model.scenario.paths import get_path
 
 
 def check_comparable(baseline: LoadedScenario, scenarios: list[LoadedScenario]) -> None:
-    """Paired runs must cover the same years, and each scenario needs a name of its own.
+    """Paired runs need the same simulation settings, and each scenario a name of its own.
 
-    A scenario may be the baseline itself (same name and parameters): comparing a scenario with
-    itself is how common random numbers are checked.
+    The settings are :data:`~experiments.scenarios.PAIRED_SETTINGS` (households, years,
+    evaluation window): no verdict is given across them. A scenario may be the baseline itself
+    (same name and parameters): comparing a scenario with itself is how common random numbers
+    are checked.
     """
-    base = baseline.scenario.simulation
+    base = baseline.scenario.model_dump()
     seen = {baseline.name: baseline}
     for loaded in scenarios:
-        simulation = loaded.scenario.simulation
-        for key in ("years", "evaluation_years"):
-            if getattr(simulation, key) != getattr(base, key):
-                raise InputError(
-                    str(loaded.path),
-                    f"simulation.{key}",
-                    f"is {getattr(simulation, key)} but the baseline's is {getattr(base, key)}; "
-                    "paired runs must cover the same years (use --years)",
-                )
+        data = loaded.scenario.model_dump()
+        for key in unpaired_settings(base, data):
+            raise InputError(
+                str(loaded.path),
+                key,
+                f"is {get_path(data, key)} but the baseline's is {get_path(base, key)}; a "
+                "verdict compares runs of the same simulation settings: make them equal, or "
+                "set them for all scenarios with --years or --set",
+            )
         twin = seen.get(loaded.name)
         if twin is not None and (twin is not baseline or loaded.scenario != baseline.scenario):
             raise InputError(

@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 import experiments.figures  # noqa: F401  (selects the Agg backend)
 from experiments.parties import WELFARE_PARTIES
 from experiments.style import colour_of
-from experiments.verdicts import UNCERTAIN, VERDICTS
+from experiments.verdicts import VERDICTS
 from model.catalogue import label
 
 # Each verdict's code in the verdict heat map; anything else reads as uncertain.
@@ -88,8 +88,8 @@ def change_panel(axis, points: pd.DataFrame, x: str, y: str, party: str) -> None
 
 
 def verdict_colours(verdicts: pd.Series) -> list[str]:
-    """Each point's verdict colour."""
-    return [colour_of(v if v in VERDICT_CODES else UNCERTAIN) for v in verdicts]
+    """Each point's verdict colour (neutral grey where it has none: a point not paired)."""
+    return [colour_of(str(v)) for v in verdicts]
 
 
 def verdict_legend() -> list[Line2D]:

@@ -64,7 +64,7 @@ def grid_figures(sweep: Sweep, points: pd.DataFrame, paired: str) -> list[tuple[
 
 def write_outputs(folder: Path, sweep: Sweep, runs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
     """Write the point summary and the figures; returns the summary and the figure records."""
-    points = point_summary(runs, sweep.parameters)
+    points = point_summary(runs, sweep.parameters, sweep.unpaired_points())
     results.write_parquet(files.POINTS.path(folder), points)
     written = []
     for name, figure, caption in figure_list(sweep, points):
