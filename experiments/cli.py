@@ -75,8 +75,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error.filename}: {error.strerror}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(
-            "interrupted: finished work is kept; see --resume where a command has it",
-            file=sys.stderr,
-        )
+        print(interrupted_note(args), file=sys.stderr)
         return INTERRUPTED
+
+
+def interrupted_note(args: argparse.Namespace) -> str:
+    """What an interrupted command leaves: resumable commands keep their finished runs."""
+    if hasattr(args, "resume"):
+        return (
+            "interrupted: the runs finished so far are kept in the results folder; run the same "
+            "command with --resume to finish the others"
+        )
+    return "interrupted: nothing was written (this command writes its results when it finishes)"

@@ -68,7 +68,7 @@ def run_comparison(
     paired), and each scenario gets the probability of a triple win
     (:mod:`experiments.calibration.uncertainty`).
     """
-    from experiments import results
+    from experiments import cost, results
     from experiments.comparison import outputs, pairs, tables
     from experiments.progress import progress_bar
     from experiments.replications import run_replications
@@ -86,6 +86,8 @@ def run_comparison(
 
         uncertain = uncertainty.load_for(posterior, [baseline, *scenarios])
     total = count * (1 + len(scenarios))
+    simulation = baseline.scenario.simulation
+    cost.announce(simulation.households, simulation.years, total)
     with progress_bar(total, f"compare {1 + len(scenarios)} scenarios: runs") as advance:
         if uncertain is None:
             base_runs = run_replications(baseline, seed, count, advance)
