@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from experiments import provenance
+from experiments.result_files import MANIFEST
 from model.errors import InputError
 
 DEFAULT_ROOT = Path("results")
@@ -54,7 +55,7 @@ def check_new_folder(folder: Path, option: str = "--out") -> None:
 
 def _holds(folder: Path) -> str:
     """What a non-empty folder holds, in words for an error (' (the results of run.py X)')."""
-    manifest = folder / "manifest.json"
+    manifest = MANIFEST.path(folder)
     try:
         command = json.loads(manifest.read_text(encoding="utf-8")).get("command")
     except (OSError, ValueError, AttributeError):

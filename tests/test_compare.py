@@ -21,10 +21,11 @@ from experiments.comparison.advice import advise, half_width, needed_for
 from experiments.comparison.forest import fit_scale, forest_plot
 from experiments.comparison.pairs import paired_changes
 from experiments.comparison.quadrant import quadrant_plot
+from experiments.figures import drawn_colours
 from experiments.scenarios import load
 from experiments.seeds import replication_seed
 from experiments.statistics import Estimate, estimate
-from experiments.style import GAIN_COLOUR, LOSS_COLOUR, UNCERTAIN_COLOUR
+from experiments.style import GAIN_COLOUR, scenario_colours
 from experiments.verdicts import LOSS, TRIPLE_WIN, UNCERTAIN, verdict
 from model.simulation import RunResult, simulate
 from tests.conftest import ROOT
@@ -273,17 +274,23 @@ def test_advice_on_a_decided_triple_win():
     assert advice.text.startswith("Decided with 8 replications")
 
 
-def test_forest_plot_colours_rows_by_their_interval():
+def test_forest_plot_keeps_each_scenarios_colour_and_shapes_the_outcome():
     welfare = {
         "gains": {party: interval(1, 2) for party in PARTIES},
         "loses": {party: interval(-2, -1) for party in PARTIES},
         "open": {party: interval(-1, 1) for party in PARTIES},
     }
-    figure = forest_plot(welfare, {"gains": TRIPLE_WIN, "loses": LOSS, "open": UNCERTAIN})
-    assert len(figure.axes) == 3
-    for axis in figure.axes:
-        dots = [line for line in axis.get_lines() if line.get_marker() == "o"]
-        assert [d.get_color() for d in dots] == [GAIN_COLOUR, LOSS_COLOUR, UNCERTAIN_COLOUR]
+    colours = scenario_colours(["base", *welfare])
+    verdicts = {"gains": TRIPLE_WIN, "loses": LOSS, "open": UNCERTAIN}
+    figure = forest_plot(welfare, verdicts, colours=colours)
+    assert drawn_colours(figure) == {name: colours[name] for name in welfare}
+    panels = [axis for axis in figure.axes if axis.get_lines()]
+    assert len(panels) == 3
+    for axis in panels:
+        markers = [line for line in axis.get_lines() if line.get_gid()]
+        assert [m.get_marker() for m in markers] == ["^", "v", "o"]  # gain, loss, uncertain
+        assert markers[2].get_markerfacecolor() in ("white", (1.0, 1.0, 1.0, 1.0))  # hollow
+        assert GAIN_COLOUR not in {m.get_color() for m in markers}  # green is never a scenario
         low, high = axis.get_xlim()
         assert low < -2 and high > 2
 

@@ -1,9 +1,10 @@
 """Forest plot: each scenario's change in the three parties' welfare, with 95% intervals.
 
 One panel per party, because their welfare is measured in different units; one row per scenario.
-Each interval takes the colour of the party's outcome (:mod:`experiments.style`): green when it
-lies above zero, red when below, amber when it includes zero, so a triple win reads as a row
-that is green in all three panels.
+Each scenario keeps its colour of every figure of the page (:func:`experiments.style.scenario_colours`);
+the party's outcome is the marker's shape (:func:`experiments.style.outcome_marker`): pointing
+up for a gain (the interval lies above zero), down for a loss, hollow when uncertain, so a
+triple win reads as a row of upward markers in all three panels.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 import experiments.figures  # noqa: F401  (selects the Agg backend)
+from experiments.figures import scenario_gid
 from experiments.parties import PARTIES
 from experiments.statistics import Estimate
-from experiments.style import colour_of
-from experiments.verdicts import outcome
+from experiments.style import colour_of, outcome_marker, scenario_colours
+from experiments.verdicts import GAIN, LOSS, OUTCOMES, UNCERTAIN, outcome
 
 # A panel switches to a symmetric-log axis when its largest change exceeds its typical one by
 # this factor, so that a drastic scenario (closed borders) does not flatten every policy to a dot.
@@ -81,7 +84,10 @@ def fit_scale(
 
 
 def forest_plot(
-    welfare: Mapping[str, Mapping[str, Estimate]], verdicts: Mapping[str, str], title: str = ""
+    welfare: Mapping[str, Mapping[str, Estimate]],
+    verdicts: Mapping[str, str],
+    title: str = "",
+    colours: Mapping[str, str] | None = None,
 ) -> Figure:
     """One panel per party, one row per scenario: the mean change and its 95% interval.
 
@@ -89,8 +95,10 @@ def forest_plot(
         welfare: For each scenario, the change in each party's welfare, by party key.
         verdicts: Each scenario's verdict, printed beside its name.
         title: The figure's title.
+        colours: Each scenario's colour on the page (default: by position after a baseline).
     """
     names = list(welfare)
+    colours = colours or scenario_colours(["", *names])
     rows = np.arange(len(names))[::-1]
     figure, axes = plt.subplots(
         1, 3, figsize=(12.5, 1.3 + 0.42 * len(names)), sharey=True, squeeze=False
@@ -100,7 +108,7 @@ def forest_plot(
         for row, name in zip(rows, names, strict=True):
             change = welfare[name][party.key]
             shown.append(scaled(change, party.factor))
-            _interval(axis, row, *shown[-1], colour(change))
+            _interval(axis, row, *shown[-1], colours[name], outcome(change), name)
         axis.axvline(0.0, color="0.25", linewidth=0.9, zorder=1)
         logged = fit_scale(axis, shown)
         axis.set_title(party.label, fontsize=11, fontweight="bold")
@@ -111,15 +119,45 @@ def forest_plot(
         axis.grid(axis="x", alpha=0.3)
     axes[0][0].set_yticks(rows, [f"{n}\n({verdicts.get(n, '')})" for n in names], fontsize=8)
     axes[0][0].set_ylim(-0.7, len(names) - 0.3)
+    figure.legend(
+        handles=outcome_legend(), loc="lower center", ncol=len(OUTCOME_LEGEND), fontsize=8
+    )
     if title:
         figure.suptitle(title, fontsize=11)
-    figure.tight_layout()
+    figure.tight_layout(rect=(0, 0.1 if len(names) < 4 else 0.06, 1, 1))
     return figure
 
 
-def _interval(axis: Axes, row: float, mean: float, low: float, high: float, tint: str) -> None:
+# The outcomes as the markers show them, in the legend's order.
+OUTCOME_LEGEND = (GAIN, LOSS, UNCERTAIN)
+
+
+def outcome_legend() -> list[Line2D]:
+    """A legend entry per outcome: its marker, in neutral grey (colours are the scenarios')."""
+    entries = []
+    for name in OUTCOME_LEGEND:
+        shape, filled = outcome_marker(name)
+        entries.append(
+            Line2D(
+                [], [], marker=shape, linestyle="", color="0.35",
+                markerfacecolor="0.35" if filled else "none", label=f"{name}: {_MEANING[name]}",
+            )
+        )  # fmt: skip
+    return entries
+
+
+_MEANING = {o.name: o.meaning for o in OUTCOMES}
+
+
+def _interval(
+    axis: Axes, row: float, mean: float, low: float, high: float, tint: str, result: str, name: str
+) -> None:
     if math.isfinite(low) and math.isfinite(high):
         axis.hlines(row, low, high, color=tint, linewidth=2.2, zorder=2)
         axis.vlines([low, high], row - 0.15, row + 0.15, color=tint, linewidth=1.2, zorder=2)
     if math.isfinite(mean):
-        axis.plot([mean], [row], "o", color=tint, markersize=6, zorder=3)
+        shape, filled = outcome_marker(result)
+        axis.plot(
+            [mean], [row], shape, color=tint, markersize=8, zorder=3, gid=scenario_gid(name),
+            markerfacecolor=tint if filled else "white", markeredgewidth=1.6,
+        )  # fmt: skip

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from experiments.figures import scenario_gid
 from experiments.figures.yearly import mean_band
 from experiments.parties import PARTIES
 from experiments.style import scenario_colour
@@ -86,7 +87,8 @@ def _draw(
             tint = scenario_colour(positions[name])
             band = mean_band(frame, indicators[party])
             years = band.index.to_numpy()
-            axis.plot(years, transform(band["mean"].to_numpy() * factor), color=tint, label=name)
+            mean = transform(band["mean"].to_numpy() * factor)
+            axis.plot(years, mean, color=tint, label=name, gid=scenario_gid(name))
             axis.fill_between(
                 years,
                 transform(band["low"].to_numpy() * factor),

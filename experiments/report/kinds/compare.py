@@ -22,6 +22,7 @@ from experiments.report.page import (
     figure,
     html_table,
     paragraph,
+    scenario_key,
     verdict_badge,
 )
 from experiments.result_files import described
@@ -46,8 +47,8 @@ def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
         Section("The question", question(context)),
         Section("Verdicts", verdicts(context)),
         Section("The scenarios", scenarios(context)),
-        Section("Change in welfare", forest(folder)),
-        Section("Who gains", quadrant(folder)),
+        Section("Change in welfare", forest(folder, context)),
+        Section("Who gains", quadrant(folder, context)),
         Section("Welfare over time", paths(folder, context)),
         Section("The other indicators", other_indicators(context)),
         Section("Are the replications enough?", replication_advice(context)),
@@ -67,6 +68,9 @@ class Context:
         self.described: dict[str, Any] = manifest["scenarios"]
         self.simulation = self.described[self.baseline]["parameters"]["simulation"]
         self.replications = int(summary.get("replications") or manifest.get("replications", 0))
+        # Each scenario's colour, and as drawn in each figure (older folders have neither).
+        self.colours: dict[str, str] = manifest.get("scenario_colours") or {}
+        self.drawn: dict[str, dict[str, str]] = manifest.get("figure_colours") or {}
 
     def description(self, name: str) -> str:
         """A scenario's ``description:`` (or a plain fallback)."""
@@ -157,7 +161,8 @@ def verdicts(context: Context) -> str:
         "replications, 95% interval beneath",
         text_columns=(1,),
     )
-    return paragraph(verdict_sentence(context)) + table
+    key = scenario_key(context.colours) if context.colours else ""
+    return paragraph(verdict_sentence(context)) + table + key
 
 
 def verdict_sentence(context: Context) -> str:
@@ -210,28 +215,31 @@ def outcome_colours() -> str:
     return "; ".join(f"{o.name}: {o.meaning}" for o in OUTCOMES)
 
 
-def forest(folder: Path) -> str:
+def forest(folder: Path, context: Context) -> str:
     """The forest plot with how to read it."""
     return figure(
         files.FOREST.path(folder),
-        "Each row is a scenario, each panel a party. The dot is the mean change against the "
-        "baseline, the bar its 95% interval, coloured as the verdicts above by the party's "
-        f"outcome ({outcome_colours()}). A triple win is a row in the colour of a gain in all "
-        "three panels. Where one scenario dwarfs the others the axis is logarithmic beyond the "
-        "small changes.",
+        "Each row is a scenario, in its colour of every figure of this page; each panel a "
+        "party. The marker is the mean change against the baseline, the bar its 95% interval; "
+        "the marker's shape is the party's outcome: pointing up a gain, down a loss, hollow "
+        f"uncertain ({outcome_colours()}). A triple win is a row of upward markers in all three "
+        "panels. Where one scenario dwarfs the others the axis is logarithmic beyond the small "
+        "changes.",
         alt="Forest plot of the change in the welfare of migrants, origin and destination",
+        colours=context.drawn.get(files.FOREST.name),
     )
 
 
-def quadrant(folder: Path) -> str:
+def quadrant(folder: Path, context: Context) -> str:
     """The who-gains quadrant with how to read it."""
     return figure(
         files.QUADRANT.path(folder),
-        "Each scenario placed by the change it brings the origin (across) and the destination "
-        "(up), with 95% intervals; the colour is the migrants' outcome. Candidates for a triple "
-        "win sit in the shaded top-right quadrant in the colour of a gain, with both intervals "
-        "clear of the axes.",
+        "Each scenario, in its colour, placed by the change it brings the origin (across) and "
+        "the destination (up), with 95% intervals; the marker's shape is the migrants' outcome "
+        "(up a gain, down a loss, hollow uncertain). Candidates for a triple win sit in the "
+        "shaded top-right quadrant with an upward marker and both intervals clear of the axes.",
         alt="Quadrant chart of the change for the origin against the change for the destination",
+        colours=context.drawn.get(files.QUADRANT.name),
     )
 
 
@@ -243,11 +251,13 @@ def paths(folder: Path, context: Context) -> str:
         "Each party's welfare year by year, mean over replications with its 95% band. The "
         f"shaded years (the last {window}) are the evaluation window the verdicts average over.",
         alt="Yearly welfare of migrants, origin and destination by scenario",
+        colours=context.drawn.get(files.WELFARE_PATHS.name),
     ) + figure(
         files.WELFARE_CHANGES.path(folder),
         "The change against the baseline year by year, measured within each pair of "
         "replications: when a policy's gains or losses appear, and whether they last.",
         alt="Yearly change in welfare against the baseline by scenario",
+        colours=context.drawn.get(files.WELFARE_CHANGES.name),
     )
 
 
