@@ -82,9 +82,9 @@ def short(path: str) -> str:
 
 
 def tick(value: object) -> str:
-    """A lever value as a tick label."""
+    """A lever value as tick labels, the report's and the terminal's tables write it."""
     if isinstance(value, (int, float, np.number)) and not isinstance(value, (bool, np.bool_)):
-        return f"{value:g}"
+        return formats.number(float(value))
     return str(value)
 
 
