@@ -1,4 +1,4 @@
-"""TripleWin's one entry point: ``python run.py COMMAND ...``; ``python run.py --help`` lists them."""
+"""TripleWin's one entry point: ``uv run run.py COMMAND ...``; ``uv run run.py --help`` lists them."""
 
 import sys
 

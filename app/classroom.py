@@ -1,7 +1,8 @@
 """ClassroomModel: a scenario run and the same seed's baseline run, stepped together.
 
-Mesa's ``SolaraViz`` builds the model by calling its class with the values of the controls as
-keyword arguments, after checking them against the signature of ``__init__``.
+Reset (:mod:`app.controls`) builds the model by calling its class with the values of the
+controls as keyword arguments; Mesa's ``ModelCreator`` checks the controls' names against the
+signature of ``__init__``.
 :class:`ClassroomModel` takes a scenario file, a seed, the number of households and one keyword
 per lever of the registry (:mod:`model.scenario.policy`; its signature is made from the registry,
 so a new lever is a new keyword), sets the levers the student changed on the scenario
@@ -163,6 +164,6 @@ def _signature() -> inspect.Signature:
     return inspect.Signature([*own, *levers], return_annotation=None)
 
 
-# Mesa's SolaraViz checks the controls' names against this signature and treats a model that
+# Mesa's ModelCreator checks the controls' names against this signature and treats a model that
 # takes **kwargs as one that takes a Mesa scenario: it must see the levers, named.
 ClassroomModel.__init__.__signature__ = _signature()  # type: ignore[attr-defined]

@@ -21,8 +21,10 @@ class Note:
 WORLD = Note(
     "The world this year",
     "Origin countries on the left: the people living there, the returnees among them, and "
-    "their emigrants abroad. Destinations on the right: each region's migrants, coloured by "
-    "legal status. Along each corridor, this year's flows: people arriving (blue), money "
+    "their migrants abroad with the family members living with them (a spouse or children "
+    "who joined, children born abroad). Destinations on the right: the same two counts, and "
+    "each region's migrants, coloured by legal status (the bars count migrants, not their "
+    "families). Along each corridor, this year's flows: people arriving (blue), money "
     "reaching home (green; the fee is what the transfer company keeps) and people returning "
     "(orange). A line's width is this year's flow against the largest so far in the run.",
     (
@@ -116,5 +118,6 @@ CONTROLS = (
     "Pick a scenario: the model restarts with that scenario's policies, and the sliders "
     "below show its values. A new seed restarts with the same policies and other luck. Move "
     "the sliders (policies, number of households), then press RESET to start again with "
-    "your values; STEP runs one year, the play button runs on."
+    "your values (until then the page lists them as waiting for RESET); STEP runs one year, "
+    "the play button runs on."
 )

@@ -47,12 +47,12 @@ def StoryView(story: Story, kind: str):
 def InspectorView(model: ClassroomModel):
     """Pick a migrant; show their story, their household's, and a chart of both."""
     update_counter.get()
-    chosen = solara.use_reactive(-1)
+    chosen = solara.use_reactive(None)  # None: nobody picked yet
     offered = notable_people(model)
     chart = solara.use_memo(lambda: StoryChart(model.horizon), [model])
     wanted = chosen.value
-    person = person_story(model, wanted) if wanted >= 0 else None
-    missing = wanted >= 0 and person is None
+    person = person_story(model, wanted) if wanted is not None and wanted >= 0 else None
+    missing = wanted is not None and person is None
     if person is None and offered:
         person = person_story(model, next(iter(offered)))
     with solara.Column(classes=["tw-inspector"]):
@@ -73,8 +73,17 @@ def InspectorView(model: ClassroomModel):
                 on_value=chosen.set,
                 classes=["tw-person-number"],
             )
-        if missing:
-            solara.Warning(f"Person {wanted} never migrated in this run; showing person {shown}.")
+        if missing and wanted < 0:
+            solara.Warning(
+                f"Person numbers are whole numbers from 0 up ({wanted} is not one); showing "
+                f"person {shown}.",
+                classes=["tw-person-problem"],
+            )
+        elif missing:
+            solara.Warning(
+                f"Person {wanted} never migrated in this run; showing person {shown}.",
+                classes=["tw-person-problem"],
+            )
         if person is None:
             solara.Text("Nobody has migrated in this run.")
             return

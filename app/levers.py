@@ -5,7 +5,7 @@ The levers, their short labels and their teaching ranges come from the lever reg
 the lever's teaching range (narrower than the schema allows, so it moves in useful steps),
 stretched to include the scenario's own value; a yes/no lever is a checkbox.
 :func:`model_params` turns a scenario's values into the ``model_params`` of Mesa's
-``SolaraViz``: the controls start at the scenario's values, and
+``ModelCreator``: the controls start at the scenario's values, and
 :class:`~app.classroom.ClassroomModel` receives whatever they show when the student presses
 Reset.
 """
@@ -77,10 +77,10 @@ def control(name: str, value: Any) -> Slider | dict[str, Any]:
 def model_params(
     scenario_file: str, values: dict[str, Any], seed: int, households: int
 ) -> dict[str, Any]:
-    """``model_params`` for ``SolaraViz``: scenario and seed fixed, then population and levers.
+    """``model_params`` for Mesa's ``ModelCreator``: scenario and seed fixed, population, levers.
 
     The scenario file and the seed are set in the app's own card (changing either restarts
-    the model at once), so SolaraViz passes them unchanged when the student presses Reset.
+    the model at once), so Reset passes them unchanged.
 
     Args:
         scenario_file: File name under ``scenarios/``.

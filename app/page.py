@@ -1,15 +1,16 @@
 """TripleWin in the browser: change a policy, press play, and see who gains.
 
-Run with ``uv run run.py viz [--port P]`` or ``uv run solara run app/page.py``. The page is
-Mesa's ``SolaraViz`` (its play, step and reset controls, and a control per policy lever of the
-registry) with a scenario picker above it and the app's views in the main area: the world and
-the triple-win panel, then tabs for trends, distributions and the agent inspector.
+Run with ``uv run run.py viz [--port P]`` or ``uv run solara run app/page.py``. The sidebar holds
+the run controls (Reset, play, Step: :mod:`app.controls`), the scenario picker and seed, and a
+control per policy lever of the registry and for the population (drawn by Mesa's
+``ModelCreator``); the main area the app's views: the world and the triple-win panel, then tabs
+for trends, distributions and the agent inspector.
 
 How the controls work together: picking a scenario restarts the model at once with that
 scenario's policies, and rebuilds the sliders so they show the scenario's values (the seed and
-the number of households are kept). Sliders, the seed box and the population take effect when
-the student presses Reset, as in every Mesa app; the summary at the top lists the changes in
-force.
+the number of households are kept); so does a new seed, with the policies in force. Sliders take
+effect when the student presses Reset, as in every Mesa app; until then the summary at the top
+lists them as waiting for Reset, beside the changes in force.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import matplotlib
 import solara
 import solara.lab
 import solara.server.settings
-from mesa.visualization import SolaraViz
+from mesa.visualization.solara_viz import ModelCreator
 
 from app import explain
 from app.classroom import ClassroomModel, load, scenario_files
+from app.controls import RunControls, describe_pending, pending_changes
 from app.inspector import InspectorView
 from app.levers import model_params, overridden_levers
 from app.views import DistributionsView, Summary, TrendsView, TripleWinView, WorldView
@@ -37,16 +39,17 @@ solara.server.settings.telemetry.mixpanel_enable = False
 # cookie; the app is never embedded in another site, so the warning only alarms students.
 warnings.filterwarnings("ignore", message="Cookies with samesite=none", category=UserWarning)
 
-# Play: a year every 150 ms at most; the views redraw after every year (render_interval 1)
-# because a year at 2,000 households renders in well under a second.
-PLAY_INTERVAL_MS = 150
-
 # Mesa's sliders show their value only while dragged; students need to see it all the time.
 # Vuetify hides the value label with an inline display:none, which only !important overrides.
-SLIDER_VALUES = """
+# Solara's "This website runs on Solara" badge sits over the page's text in the lower right
+# corner; the sidebar says what the app is built with instead.
+STYLE = """
 .v-navigation-drawer .v-slider__thumb-label-container { display: block !important; }
 .v-navigation-drawer .v-input__slider { margin-top: 22px; }
+div:has(> b > a[href='https://solara.dev']) { display: none !important; }
 """
+TITLE = "TripleWin classroom: who gains from migration?"
+BUILT_WITH = "Built with Mesa (agent-based modelling) and Solara (the web page)."
 
 
 def controls_for(model: ClassroomModel) -> dict:
@@ -62,7 +65,7 @@ def paragraph(text: str):
 
 
 @solara.component
-def RunCard(model: solara.Reactive[ClassroomModel], on_pick, on_seed):
+def RunCard(model: solara.Reactive[ClassroomModel], on_pick, on_seed, seed_problem: str):
     """Scenario (every file in ``scenarios/``, with its description) and seed of the runs."""
     files = solara.use_memo(scenario_files, [])
     current = model.value
@@ -80,6 +83,8 @@ def RunCard(model: solara.Reactive[ClassroomModel], on_pick, on_seed):
             on_value=on_seed,
             classes=["tw-seed"],
         )
+        if seed_problem:
+            solara.Warning(seed_problem, classes=["tw-seed-problem"])
         paragraph(current.params.description or "")
         overridden = overridden_levers(load(current.scenario_file))
         if overridden:
@@ -91,11 +96,15 @@ def RunCard(model: solara.Reactive[ClassroomModel], on_pick, on_seed):
 
 
 @solara.component
-def Dashboard(model: ClassroomModel):
-    """The main area: summary, world and triple win, then the tabbed views."""
+def Dashboard(model: ClassroomModel, pending: str):
+    """The main area: summary, world and triple win, then the tabbed views.
+
+    The world and the triple-win panel sit side by side on wide screens and one above the other
+    on narrower ones (a laptop's 1024 pixels), where the map needs the whole width to be read.
+    """
     with solara.Column(style={"padding": "8px"}):
-        Summary(model)
-        with solara.Columns([3, 2]):
+        Summary(model, pending)
+        with solara.ColumnsResponsive(default=12, large=[7, 5]):
             WorldView(model)
             TripleWinView(model)
         with solara.lab.Tabs(lazy=True):
@@ -109,16 +118,19 @@ def Dashboard(model: ClassroomModel):
 
 @solara.component
 def Page():
-    """The app: a model per browser session, Mesa's controls, the picker and the views."""
+    """The app: a model per browser session, the run controls, the picker and the views."""
     first = solara.use_memo(ClassroomModel, [])
     model = solara.use_reactive(first)
-    controls = solara.use_reactive(solara.use_memo(lambda: controls_for(first), []))
+    params = solara.use_reactive(solara.use_memo(lambda: controls_for(first), []))
+    # What the population and lever controls show: Mesa's ModelCreator writes it, Reset reads it.
+    chosen = solara.use_reactive({})
     generation = solara.use_reactive(0)
+    seed_problem = solara.use_reactive("")
 
     def restart(fresh: ClassroomModel) -> None:
-        controls.set(controls_for(fresh))
+        params.set(controls_for(fresh))
         model.set(fresh)
-        # A new key remounts SolaraViz, so its sliders start again from the new model's values.
+        # A new key remounts the controls, so the sliders start again from the new model's values.
         generation.set(generation.value + 1)
 
     def pick(scenario_file: str) -> None:
@@ -129,7 +141,14 @@ def Page():
     def reseed(seed: int | None) -> None:
         """A new seed: the same policies in force, other luck."""
         current = model.value
-        if seed is None or seed < 0 or seed == current.run_seed:
+        if seed is None or seed < 0:
+            seed_problem.set(
+                f"A seed is a whole number from 0 up ({seed} is not one); the runs keep seed "
+                f"{current.run_seed}."
+            )
+            return
+        seed_problem.set("")
+        if seed == current.run_seed:
             return
         restart(
             ClassroomModel(
@@ -137,15 +156,17 @@ def Page():
             )
         )
 
-    solara.Style(SLIDER_VALUES)
-    with solara.Sidebar():
-        RunCard(model, pick, reseed)
-    SolaraViz(
-        model,
-        components=[],
-        model_params=controls.value,
-        name="TripleWin classroom: who gains from migration?",
-        play_interval=PLAY_INTERVAL_MS,
-        render_interval=1,
-    ).key(f"controls-{generation.value}")
-    Dashboard(model.value)
+    pending = describe_pending(pending_changes(chosen.value, model.value))
+    solara.Style(STYLE)
+    solara.Title(TITLE)
+    with solara.AppBar():
+        solara.AppBarTitle(TITLE)
+    with solara.Sidebar(), solara.Column():
+        RunControls(model, chosen, restart)
+        RunCard(model, pick, reseed, seed_problem.value)
+        with solara.Card("Policies and population"):
+            ModelCreator(model, params.value, model_parameters=chosen).key(
+                f"controls-{generation.value}"
+            )
+        paragraph(BUILT_WITH)
+    Dashboard(model.value, pending)

@@ -44,11 +44,9 @@ def take(url: str) -> list[Path]:
         page.locator(".v-menu__content .v-list-item", has_text=SCENARIO).click()
         page.wait_for_selector(f".tw-summary h3:has-text('{Path(SCENARIO).stem}: year 0')")
         run_years(page, YEARS)
-        # Solara's credit line floats over the page corner; keep it out of the pictures.
-        page.add_style_tag(content="div:has(> b > a[href='https://solara.dev']) {display: none}")
         shots = {"overview": None, "controls": ".v-navigation-drawer", "world": ".tw-world"}
         shots["triple_win"] = ".tw-triple-win"
-        shots["levers"] = ".v-card:has-text('Model Parameters')"
+        shots["levers"] = ".v-card:has-text('Policies and population')"
         for name, selector in shots.items():
             if name not in ("overview", "controls"):  # a tall window: a whole view in one picture
                 page.set_viewport_size({"width": 1440, "height": 2400})

@@ -1,7 +1,7 @@
 """Serve the app in a child process and drive it with headless Chromium (tests, screenshots).
 
-:func:`serving` starts ``python run.py viz --port P`` on a free port, waits until the page is
-served, and always stops the server (its own process group) on the way out. Chromium is
+:func:`serving` starts ``run.py viz --port P`` with this interpreter on a free port, waits until
+the page is served, and always stops the server (its own process group) on the way out. Chromium is
 Debian's (``/usr/bin/chromium``) launched through Playwright; no browser is ever downloaded.
 """
 

@@ -17,6 +17,7 @@ from mesa.visualization.utils import update_counter
 
 from app import explain, state
 from app.classroom import ClassroomModel
+from app.controls import shown
 from app.figures.distributions import DistributionsChart
 from app.figures.style import to_png
 from app.figures.trends import TrendsChart
@@ -34,13 +35,6 @@ STATS = (
     "{remittances_to_gdp} of origin GDP, fees {remittance_cost_share} of the money sent · "
     "origin poverty {origin_poverty_rate} · migrants employed {migrant_employment_rate}"
 )
-
-
-def shown(value: Any) -> str:
-    """A lever value as the summary shows it."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return f"{value:g}"
 
 
 @solara.component
@@ -73,8 +67,13 @@ def stats_line(latest: dict[str, float]) -> str:
 
 
 @solara.component
-def Summary(model: ClassroomModel):
-    """What is running: scenario, year, seed, population, the student's changes, key numbers."""
+def Summary(model: ClassroomModel, pending: str = ""):
+    """What is running: scenario, year, seed, population, the student's changes, key numbers.
+
+    Args:
+        model: The running model.
+        pending: The controls' changes that wait for Reset, in words ('' when none).
+    """
     update_counter.get()
     scenario, _ = state.paired_yearly(model)
     changes = ", ".join(
@@ -90,7 +89,18 @@ def Summary(model: ClassroomModel):
             ],
         )
         solara.Text(model.params.description or "")
-        solara.Text(f"Your changes to the scenario: {changes or 'none'}", classes=["tw-changes"])
+        solara.Text(
+            f"Your changes to the scenario, in force: {changes or 'none'}", classes=["tw-changes"]
+        )
+        if pending:
+            solara.v.Html(
+                tag="div",
+                class_="tw-pending",
+                style_="color: #8a4b00; font-weight: 600",
+                children=[
+                    f"Waiting for RESET (the running model does not use them yet): {pending}"
+                ],
+            )
         in_force = model.levers_in_force
         solara.Text(
             "In force: " + ", ".join(f"{label(k)} {shown(in_force[k])}" for k in LEVER_NAMES),

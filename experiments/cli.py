@@ -1,4 +1,4 @@
-"""The one entry point: ``python run.py COMMAND ...`` (DESIGN §9).
+"""The one entry point: ``uv run run.py COMMAND ...`` (README.md, "Commands").
 
 Each command is a module of :mod:`experiments.commands` with ``add_parser(subparsers)`` and
 ``execute(args) -> int``. Command modules import their heavy dependencies (dask, solara) inside
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from experiments import commands as commands_package
 from model.errors import InputError
 
-# The order of DESIGN §9; any other module of experiments.commands with add_parser follows.
+# The order of the README's list of commands; any other module of experiments.commands with add_parser follows.
 # calibrate added by issue 18 (run.py calibrate).
 ORDER = (
     "run",
@@ -35,7 +35,7 @@ INTERRUPTED = 130
 
 
 def command_modules() -> list[str]:
-    """Names of the command modules, in the order of DESIGN §9."""
+    """Names of the command modules, in the order of :data:`ORDER`."""
     found = [
         info.name
         for info in pkgutil.iter_modules(commands_package.__path__)
@@ -49,7 +49,7 @@ def command_modules() -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every command."""
     parser = argparse.ArgumentParser(
-        prog="run.py",
+        prog="uv run run.py",
         description="TripleWin: when does migration become a triple win - for migrants, their "
         "countries of origin and the societies that receive them?",
     )
@@ -75,8 +75,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error.filename}: {error.strerror}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(
-            "interrupted: finished work is kept; see --resume where a command has it",
-            file=sys.stderr,
-        )
+        print(interrupted_note(args), file=sys.stderr)
         return INTERRUPTED
+
+
+def interrupted_note(args: argparse.Namespace) -> str:
+    """What an interrupted command leaves: resumable commands keep their finished runs."""
+    if hasattr(args, "resume"):
+        return (
+            "interrupted: the runs finished so far are kept in the results folder; run the same "
+            "command with --resume to finish the others"
+        )
+    return "interrupted: nothing was written (this command writes its results when it finishes)"

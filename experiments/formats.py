@@ -23,7 +23,11 @@ def undefined(value: float | None) -> bool:
 
 
 def number(value: float | None) -> str:
-    """A number without a unit, to about four significant digits; '-' when undefined."""
+    """A number without a unit, to about four significant digits; '-' when undefined.
+
+    Never in scientific notation (``1.23e+04`` reads as a typo to most readers): large numbers
+    get thousands separators, small ones their leading zeros.
+    """
     if value is None or undefined(value):
         return MISSING
     magnitude = abs(value)
@@ -31,7 +35,10 @@ def number(value: float | None) -> str:
         return f"{value:,.0f}"
     if magnitude >= 100:
         return f"{value:,.1f}"
-    return f"{value:.4g}"
+    written = f"{value:.4g}"
+    if "e" in written:  # below 0.0001: fixed notation, its trailing zeros dropped
+        written = significant(value, 4).rstrip("0").rstrip(".")
+    return written
 
 
 def significant(value: float, digits: int = CHANGE_DIGITS, signed: bool = False) -> str:

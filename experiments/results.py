@@ -18,6 +18,8 @@ from typing import Any
 import pandas as pd
 
 from experiments import provenance
+from experiments.result_files import MANIFEST
+from model.errors import InputError
 
 DEFAULT_ROOT = Path("results")
 
@@ -31,6 +33,34 @@ def default_folder(command: str, name: str) -> Path:
         suffix += 1
         folder = DEFAULT_ROOT / command / f"{name}-{stamp}-{suffix}"
     return folder
+
+
+def check_new_folder(folder: Path, option: str = "--out") -> None:
+    """Refuse a results folder that already holds anything: a new result never mixes with one.
+
+    Writing a command's files into another command's folder would replace its manifest and
+    leave a folder that describes neither; commands that resume (``sweep``, ``sensitivity``,
+    ``calibrate``) recognise their own folders before calling this.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise InputError(str(folder), None, f"is a file, not a folder; choose a new {option}")
+    if folder.is_dir() and any(folder.iterdir()):
+        held = _holds(folder)
+        raise InputError(
+            str(folder),
+            None,
+            f"is not empty{held}; nothing was written: choose a new or empty {option} folder",
+        )
+
+
+def _holds(folder: Path) -> str:
+    """What a non-empty folder holds, in words for an error (' (the results of run.py X)')."""
+    manifest = MANIFEST.path(folder)
+    try:
+        command = json.loads(manifest.read_text(encoding="utf-8")).get("command")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return f" (it holds the results of run.py {command})" if command else ""
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
@@ -75,6 +105,16 @@ def write_figure(path: Path, figure: Any) -> Path:
         return write_atomically(path, lambda tmp: figure.savefig(tmp, format="png", dpi=110))
     finally:
         plt.close(figure)
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file of a results folder; not UTF-8 or not JSON is an :class:`InputError`."""
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(str(path), None, "not UTF-8 text: not a file TripleWin wrote") from None
+    except json.JSONDecodeError as error:
+        raise InputError(str(path), None, f"not valid JSON ({error.msg})") from None
 
 
 def outputs(folder: Path) -> list[str]:

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from model.scenario.loader import extends_chain, load_scenario
-from model.scenario.schema import Scenario
+from model.scenario.paths import get_path
+from model.scenario.schema import Scenario, Simulation
+
+# The settings a paired comparison needs equal on both sides: with common random numbers, runs
+# of different sizes, lengths or evaluation windows differ by more than the policy, and that
+# difference would be read as the policy's effect. How many replications run is not one of them.
+PAIRED_SETTINGS = tuple(
+    f"simulation.{name}" for name in Simulation.model_fields if name != "replications"
+)
+
+
+def unpaired_settings(base: Mapping[str, Any], other: Mapping[str, Any]) -> list[str]:
+    """The settings of :data:`PAIRED_SETTINGS` in which two scenarios (as mappings) differ."""
+    return [path for path in PAIRED_SETTINGS if get_path(base, path) != get_path(other, path)]
 
 
 @dataclass

@@ -21,10 +21,11 @@ from experiments.comparison.advice import advise, half_width, needed_for, projec
 from experiments.comparison.forest import fit_scale, forest_plot
 from experiments.comparison.pairs import paired_changes
 from experiments.comparison.quadrant import quadrant_plot
+from experiments.figures import drawn_colours
 from experiments.scenarios import load
 from experiments.seeds import replication_seed
 from experiments.statistics import Estimate, estimate
-from experiments.style import GAIN_COLOUR, LOSS_COLOUR, NEGLIGIBLE_COLOUR, UNCERTAIN_COLOUR
+from experiments.style import GAIN_COLOUR, scenario_colours
 from experiments.verdicts import GAIN, LOSS, NEGLIGIBLE, TRIPLE_WIN, UNCERTAIN, verdict
 from model.simulation import RunResult, simulate
 from tests.conftest import ROOT
@@ -371,24 +372,25 @@ def test_advice_on_decided_verdicts():
     assert "not for want of replications" in advice.text
 
 
-def test_forest_plot_colours_rows_by_their_outcome():
+def test_forest_plot_keeps_each_scenarios_colour_and_shapes_the_outcome():
     welfare = {
         "gains": {party: interval(30, 40) for party in PARTIES},
         "loses": {party: interval(-40, -30) for party in PARTIES},
         "open": {party: interval(-40, 40) for party in PARTIES},
         "small": {party: interval(-1, 1) for party in PARTIES},
     }
+    colours = scenario_colours(["base", *welfare])
     verdicts = {"gains": TRIPLE_WIN, "loses": LOSS, "open": UNCERTAIN, "small": NEGLIGIBLE}
-    figure = forest_plot(welfare, verdicts, margin=25.0)
-    assert len(figure.axes) == 3
-    for axis in figure.axes:
-        dots = [line for line in axis.get_lines() if line.get_marker() == "o"]
-        assert [d.get_color() for d in dots] == [
-            GAIN_COLOUR,
-            LOSS_COLOUR,
-            UNCERTAIN_COLOUR,
-            NEGLIGIBLE_COLOUR,
-        ]
+    figure = forest_plot(welfare, verdicts, margin=25.0, colours=colours)
+    assert drawn_colours(figure) == {name: colours[name] for name in welfare}
+    panels = [axis for axis in figure.axes if axis.get_lines()]
+    assert len(panels) == 3
+    for axis in panels:
+        markers = [line for line in axis.get_lines() if line.get_gid()]
+        # gain, loss, uncertain, negligible
+        assert [m.get_marker() for m in markers] == ["^", "v", "o", "D"]
+        assert markers[2].get_markerfacecolor() in ("white", (1.0, 1.0, 1.0, 1.0))  # hollow
+        assert GAIN_COLOUR not in {m.get_color() for m in markers}  # green is never a scenario
         low, high = axis.get_xlim()
         assert low < -40 and high > 40
         assert axis.get_xscale() == "linear"

@@ -79,6 +79,18 @@ def rendered(report: Path) -> dict:
                 ".headline",
                 "all => all.map(h => ({top: h.getBoundingClientRect().top, text: h.innerText}))",
             )
+            key = page.eval_on_selector_all(
+                ".scenario-key .scenario",
+                "all => Object.fromEntries(all.map(s => [s.dataset.scenario, s.dataset.colour]))",
+            )
+            drawn = page.eval_on_selector_all(
+                "figure[data-colours]",
+                "all => all.map(f => ({alt: f.querySelector('img').alt, "
+                "colours: JSON.parse(f.dataset.colours)}))",
+            )
+            swatches = page.eval_on_selector_all(
+                ".scenario-key .swatch", "all => all.map(s => getComputedStyle(s).backgroundColor)"
+            )
             screenshot = page.screenshot(full_page=True)
         finally:
             browser.close()
@@ -88,6 +100,9 @@ def rendered(report: Path) -> dict:
         "headings": headings,
         "headlines": headlines,
         "screenshot": screenshot,
+        "key": key,
+        "drawn": drawn,
+        "swatches": swatches,
     }
 
 
@@ -132,8 +147,65 @@ def test_screenshot_shows_a_long_page_with_figures(rendered):
     assert width == 1280 and height > 3000
     colours = pixels[..., :3].reshape(-1, 3)
     assert colours.std() > 0.05
-    # The figures' verdict colours (green gains, red losses) reach the screen.
+    # The verdicts' colours (red losses) reach the screen.
     red = (colours[:, 0] > 0.6) & (colours[:, 1] < 0.3) & (colours[:, 2] < 0.3)
     assert np.count_nonzero(red) > 50
     codes = (colours * 255).astype(np.uint32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.uint32)
     assert np.unique(codes).size > 200
+
+
+def test_each_scenario_has_one_colour_on_every_figure_and_the_key(rendered):
+    from experiments.style import VERDICT_COLOURS
+
+    key, drawn = rendered["key"], rendered["drawn"]
+    assert set(key) == {"baseline", "cheap_remittances", "no_migration"}
+    assert len(set(key.values())) == len(key)  # no two scenarios share a colour
+    assert not set(key.values()) & set(VERDICT_COLOURS.values())  # green means a gain only
+    assert len(drawn) == FIGURES  # every figure says which colour it drew each scenario in
+    for name in ("cheap_remittances", "no_migration"):
+        seen = {figure["colours"][name] for figure in drawn if name in figure["colours"]}
+        assert seen == {key[name]}, (name, drawn)
+        assert sum(name in figure["colours"] for figure in drawn) == FIGURES
+    # The key's swatches show the colours they name.
+    channels = [[int(v) for v in s[4:-1].split(",")] for s in rendered["swatches"]]  # rgb(r, g, b)
+    shown = ["#" + "".join(f"{v:02x}" for v in rgb) for rgb in channels]
+    assert shown == list(key.values())
+
+
+@pytest.fixture(scope="module")
+def sweep_page(tmp_path_factory) -> Path:
+    """A three-lever grid sweep, small, and its report."""
+    folder = tmp_path_factory.mktemp("sweep")
+    experiment = folder / "grid.yaml"
+    experiment.write_text(
+        f"base: {SCENARIOS / 'baseline.yaml'}\nset:\n  simulation.households: 40\nyears: 3\n"
+        "replications: 1\ndesign:\n  kind: grid\n  parameters:\n"
+        "    policy.remittance_fee: [0.01, 0.1]\n    policy.temporary_quota: [3.5, 14.0]\n"
+        "    policy.integration_spending: [0.0, 0.05]\n"
+    )
+    out = folder / "out"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["sweep", str(experiment), "--workers", "1", "--out", str(out)]) == 0
+        assert main(["report", str(out)]) == 0
+    return out / "report.html"
+
+
+def test_the_sweep_table_fits_the_page_with_the_verdict_in_view(sweep_page):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(sweep_page.as_uri(), wait_until="load")
+            table = page.locator("table").last
+            width, scrolled = table.evaluate(
+                "t => [t.parentElement.clientWidth, t.parentElement.scrollWidth]"
+            )
+            verdict = table.locator("th", has_text="verdict").bounding_box()
+        finally:
+            browser.close()
+    assert scrolled <= width  # no sideways scrolling
+    assert verdict is not None and verdict["x"] + verdict["width"] <= 1280

@@ -1,6 +1,6 @@
 """The classroom app in a real browser: ``run.py viz`` serves it, headless Chromium drives it.
 
-One server (``python run.py viz --port P`` on a free port) serves every test of this module;
+One server (``run.py viz --port P`` on a free port) serves every test of this module;
 each test opens its own page, so each has its own model. Playwright drives Debian's Chromium
 (``/usr/bin/chromium``), never a downloaded browser; the tests are skipped only when that
 browser is absent. The server is always stopped, whatever happens.
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """``python run.py viz --port P`` on a free port, stopped whatever happens."""
+    """``run.py viz --port P`` on a free port, stopped whatever happens."""
     log = tmp_path_factory.mktemp("viz") / "server.log"
     with serving(log) as url:
         yield url, log
@@ -156,9 +156,28 @@ def test_picking_a_scenario_rebuilds_the_model_with_its_values(page):
     assert_no_error(page)
 
 
+def shown_year(page) -> int:
+    return int(summary(page).split("year ")[1].split(" ")[0])
+
+
+def wait_for_year(page, year: int) -> None:
+    """Wait until the summary shows ``year`` or a later one.
+
+    Checked on every animation frame: while playing, a year stays on screen for only a pause and
+    a redraw (well under Playwright's 500 ms between checks of a selector on a fast machine), so
+    waiting for one exact year's text could miss it and wait for ever.
+    """
+    page.wait_for_function(
+        "year => +document.querySelector('.tw-summary h3').innerText.split('year ')[1]"
+        ".split(' ')[0] >= year",
+        arg=year,
+        polling="raf",
+    )
+
+
 def test_play_runs_year_after_year_until_paused(page):
     page.get_by_role("button", name="▶").click()
-    page.wait_for_selector(".tw-summary h3:has-text('year 4 of 40')")
+    wait_for_year(page, 4)
     page.get_by_role("button", name="❚❚").click()
     page.get_by_role("button", name="Step").wait_for()
     page.wait_for_timeout(1000)  # a year already under way when pausing still finishes
@@ -182,4 +201,84 @@ def test_a_new_seed_restarts_with_the_same_policies(page):
     expect(page.locator(".tw-changes")).to_contain_text("Remittance fee (share sent) 0.15")
     fee = page.locator(".v-input__slider", has_text="Remittance fee").locator("[role=slider]")
     expect(fee).to_have_attribute("aria-valuenow", "0.15")
+    assert_no_error(page)
+
+
+def move_slider(page, name: str, key: str):
+    """Press ``key`` (Home, End, ArrowLeft...) on the slider labelled ``name``; returns it."""
+    slider = page.locator(".v-input__slider", has_text=name).locator("[role=slider]")
+    slider.focus()
+    slider.press(key)
+    return slider
+
+
+def test_slider_changes_wait_for_reset_and_the_page_says_so(page):
+    assert page.locator(".tw-pending").count() == 0
+    move_slider(page, "Remittance fee", "Home")
+    pending = page.locator(".tw-pending")
+    expect(pending).to_contain_text("Remittance fee (share sent) 0 (now 0.062)")
+    expect(page.locator(".tw-pending-note")).to_contain_text("Remittance fee (share sent) 0")
+    assert "in force: none" in page.locator(".tw-changes").inner_text()
+    move_slider(page, "Households", "End")
+    expect(pending).to_contain_text("Households 5,000 (now 2,000)")
+    page.get_by_role("button", name="Reset").click()
+    expect(page.locator(".tw-summary h3")).to_contain_text("5,000 households")
+    expect(page.locator(".tw-changes")).to_contain_text(
+        "Remittance fee (share sent) 0 (scenario 0.062)"
+    )
+    expect(page.locator(".tw-pending")).to_have_count(0)
+    assert_no_error(page)
+
+
+def test_a_laptop_screen_shows_play_and_a_readable_map(server, browser):
+    from app.figures.style import DPI
+    from app.figures.world import TEXT_FONT
+
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1024, "height": 700})
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    try:
+        page.goto(url)
+        world = page.locator(".tw-chart-world")
+        world.wait_for()
+        play = page.get_by_role("button", name="▶").bounding_box()
+        assert play is not None and play["y"] + play["height"] <= 700  # above the fold
+        body = page.locator("body").inner_text()
+        assert "Render Interval" not in body and "Use Threads" not in body
+        assert page.get_by_text("This website runs on").is_visible() is False
+        shown_px = world.evaluate("image => image.clientWidth / image.naturalWidth")
+        assert TEXT_FONT * DPI / 72 * shown_px >= 9  # the map's smallest text, in pixels
+    finally:
+        page.close()
+
+
+def test_a_negative_seed_or_person_number_is_explained(page):
+    seed = page.locator(".tw-seed input")
+    seed.fill("-3")
+    seed.press("Enter")
+    expect(page.locator(".tw-seed-problem")).to_contain_text("-3 is not one")
+    expect(page.locator(".tw-summary h3")).to_contain_text("(seed 0,")
+    step(page, 3)
+    page.get_by_role("tab", name="Follow a migrant").click()
+    number = page.locator(".tw-person-number input")
+    number.wait_for()
+    number.fill("-5")
+    number.press("Enter")
+    expect(page.locator(".tw-person-problem")).to_contain_text("-5 is not one")
+    assert_no_error(page)
+
+
+def test_at_the_last_year_play_is_over_not_paused(page):
+    move_slider(page, "Households", "Home")  # the smallest population: forty years run fast
+    move_slider(page, "Pause between years", "Home")
+    page.get_by_role("button", name="Reset").click()
+    expect(page.locator(".tw-summary h3")).to_contain_text("200 households")
+    page.get_by_role("button", name="▶").click()
+    expect(page.locator(".tw-run-over")).to_contain_text(
+        "year 40 of 40", ignore_case=True, timeout=PAGE_TIMEOUT_MS
+    )
+    play = page.get_by_role("button", name="▶")
+    expect(play).to_be_disabled()
+    assert page.get_by_role("button", name="❚❚").count() == 0
+    expect(page.get_by_role("button", name="Step")).to_be_disabled()
     assert_no_error(page)

@@ -250,3 +250,39 @@ def test_every_chart_draws_year_after_year(scenario_file):
     images.append(views.draw())
     for before, after in itertools.pairwise(images):
         assert all(a != b for a, b in zip(before, after, strict=True))
+
+
+def test_pending_changes_are_what_the_controls_show_and_the_run_does_not_use(run):
+    from app.controls import describe_pending, pending_changes
+
+    controls = model_params(run.scenario_file, run.levers_in_force, run.run_seed, SMALL)
+    # What Mesa's ModelCreator writes: each control's value (sliders, checkboxes, fixed values).
+    shown = {
+        name: v.value if hasattr(v, "value") else v["value"] if isinstance(v, dict) else v
+        for name, v in controls.items()
+    }
+    assert pending_changes(shown, run) == {}  # the controls start at what is in force
+    shown["temporary_quota"] = 12.0000000001  # a slider's rounding is no change
+    shown["remittance_fee"] = 0.01
+    shown["households"] = SMALL + 100
+    pending = pending_changes(shown, run)
+    assert pending == {
+        "Households": (SMALL, SMALL + 100),
+        lever("remittance_fee").label: (0.03, 0.01),
+    }
+    assert describe_pending(pending).startswith(f"Households {SMALL + 100:,} (now {SMALL:,})")
+
+
+def test_the_world_counts_family_apart_and_its_text_is_large_enough(run):
+    from app.figures.world import TEXT_FONT, WorldChart, count
+
+    numbers = count(run)
+    abroad = run.migrants.abroad()
+    people = run.migrants.persons(np.flatnonzero(abroad)).sum()
+    assert numbers.migrants.sum() == abroad.sum() == sum(s.sum() for s in numbers.by_region)
+    assert numbers.migrants.sum() + numbers.family.sum() == people
+    assert numbers.family_by_destination.sum() == numbers.family.sum()
+    figure = WorldChart(run).update(run)
+    texts = [t for t in figure.findobj(lambda a: hasattr(a, "get_fontsize")) if t.get_text()]
+    assert texts and min(t.get_fontsize() for t in texts) >= TEXT_FONT
+    assert any("family" in t.get_text() for t in texts)

@@ -1,7 +1,9 @@
 """The world: origins, destinations and their regions, and the flows along each corridor.
 
-Origins are circles on the left (area: residents), destinations boxes on the right with a bar
-per region (migrants living there, by legal status). Each corridor carries three flows this
+Origins are circles on the left (area: residents; with the migrants abroad and the family
+members living with them), destinations boxes on the right with a bar per region (migrants
+living there, by legal status; the family members who joined them are counted beside the
+destination's name, not in the bars). Each corridor carries three flows this
 year: people arriving (blue, towards the destination), remittances received at home (green,
 towards the origin) and people returning (orange, dashed). A line's width is this year's flow
 relative to the largest flow of its kind so far in the run, and its label gives the amount.
@@ -36,9 +38,16 @@ ABROAD_STATUSES = (TEMPORARY, PERMANENT, IRREGULAR, NATURALISED)
 ORIGIN_X = 1.6  # centre of the origin circles
 CORRIDOR_START, CORRIDOR_END = 2.7, 5.7  # where corridor arrows begin and end
 BOX_LEFT = 5.9  # left edge of the destination boxes
-BAR_LEFT, BAR_LENGTH = 7.3, 2.4  # where region bars start, and the longest bar
+BAR_LEFT, BAR_LENGTH = (
+    7.3,
+    1.95,
+)  # where region bars start, and the longest bar (its label after it)
 MAX_WIDTH = 10.0  # line width (points) of the largest flow so far
-WIDTH, HEIGHT, MAP_HEIGHT = 9.5, 5.6, 0.9  # inches, and the share of the height the map takes
+# Inches, and the share of the height the map takes. The figure is drawn about the size the page
+# shows it at (a laptop's 1024 pixels give the map the main area's whole width, some 560 pixels),
+# so that its smallest text, TEXT_FONT, reads at about 10 pixels.
+WIDTH, HEIGHT, MAP_HEIGHT = 7.6, 5.0, 0.86
+TITLE_FONT, NAME_FONT, TEXT_FONT = 12, 11, 10  # points
 # One unit of y spans this many more inches than one unit of x (both axes run 0-10).
 STRETCH = WIDTH / (HEIGHT * MAP_HEIGHT)
 
@@ -49,8 +58,10 @@ class WorldNumbers:
 
     residents: np.ndarray
     returnees: np.ndarray
-    abroad: np.ndarray
+    migrants: np.ndarray
+    family: np.ndarray
     by_region: list[np.ndarray]
+    family_by_destination: np.ndarray
     arrivals: np.ndarray
     returns: np.ndarray
     remittances: np.ndarray
@@ -80,13 +91,18 @@ def count(model: ClassroomModel) -> WorldNumbers:
     if recorded is not None:
         people_reference = max(float(recorded[["arrivals", "returns"]].max().max()), 1.0)
         money_reference = max(float(recorded["remittances_sent"].max()), 1.0)
+    # A migrant's spouse and children abroad live in the migrant's row: counted as family.
+    family = people.persons(np.flatnonzero(abroad)) - 1
+    n_destinations = len(model.destinations)
     return WorldNumbers(
         residents=np.bincount(table.origin, state.residents(model), n_origins),
         returnees=returnees,
-        abroad=np.bincount(
-            people.origin[abroad], people.persons(np.flatnonzero(abroad)), n_origins
-        ),
+        migrants=np.bincount(people.origin[abroad], minlength=n_origins),
+        family=np.bincount(people.origin[abroad], family, n_origins).astype(int),
         by_region=by_region,
+        family_by_destination=np.bincount(
+            people.destination[abroad], family, n_destinations
+        ).astype(int),
         arrivals=np.bincount(people.corridor[arrived], minlength=n_corridors),
         returns=np.bincount(people.corridor[returning], minlength=n_corridors),
         remittances=state.remittances_by_corridor(model),
@@ -106,9 +122,9 @@ class Flow:
 
 
 FLOWS = (
-    Flow(PEOPLE_COLOUR, 0.55, True, "-"),
+    Flow(PEOPLE_COLOUR, 0.7, True, "-"),
     Flow(MONEY_COLOUR, 0.0, False, "-"),
-    Flow(RETURN_COLOUR, -0.55, False, "--"),
+    Flow(RETURN_COLOUR, -0.7, False, "--"),
 )
 
 
@@ -141,7 +157,7 @@ class WorldChart:
         ax.set_ylim(0, 10)
         ax.set_axis_off()
         self.parts = Artists()
-        self.parts.title = self.figure.text(0.01, 0.95, "", fontsize=11, va="center")
+        self.parts.title = self.figure.text(0.01, 0.95, "", fontsize=TITLE_FONT, va="center")
         self.origin_y = _spread(len(model.origins), 1.9, 8.0)
         self.boxes = _destination_boxes(model)
         self._build_origins(model)
@@ -156,9 +172,9 @@ class WorldChart:
                     Ellipse((ORIGIN_X, y), 1, 1, color="#f3e5c8", ec=party("origin").colour)
                 )
             )
-            self.ax.text(ORIGIN_X, y + 0.25, name, ha="center", fontsize=10, weight="bold")
+            self.ax.text(ORIGIN_X, y + 0.9, name, ha="center", fontsize=NAME_FONT, weight="bold")
             self.parts.origin_labels.append(
-                self.ax.text(ORIGIN_X, y - 0.35, "", ha="center", va="center", fontsize=7.5)
+                self.ax.text(ORIGIN_X, y - 0.2, "", ha="center", va="center", fontsize=TEXT_FONT)
             )
 
     def _build_destinations(self, model: ClassroomModel) -> None:
@@ -174,12 +190,13 @@ class WorldChart:
                 lw=1.2,
             )
             ax.add_patch(box)
-            label = ax.text(BOX_LEFT + 0.15, top - 0.45, "", fontsize=10, weight="bold")
+            ax.text(BOX_LEFT + 0.15, top - 0.45, economy.name, fontsize=NAME_FONT, weight="bold")
+            label = ax.text(BOX_LEFT + 0.15, top - 1.05, "", fontsize=TEXT_FONT)
             self.parts.destination_labels.append(label)
-            rows = _spread(len(economy.region_names), bottom + 0.35, top - 1.0)
+            rows = _spread(len(economy.region_names), bottom + 0.35, top - 1.6)
             bars, labels = [], []
             for name, y in zip(economy.region_names, rows, strict=True):
-                ax.text(BOX_LEFT + 0.15, y, name, va="center", fontsize=8.5)
+                ax.text(BOX_LEFT + 0.15, y, name, va="center", fontsize=TEXT_FONT)
                 bars.append(
                     [
                         ax.add_patch(
@@ -188,7 +205,7 @@ class WorldChart:
                         for s in ABROAD_STATUSES
                     ]
                 )
-                labels.append(ax.text(BAR_LEFT, y, "", va="center", fontsize=7.5))
+                labels.append(ax.text(BAR_LEFT, y, "", va="center", fontsize=TEXT_FONT))
             self.parts.bars.append(bars)
             self.parts.bar_labels.append(labels)
 
@@ -217,7 +234,9 @@ class WorldChart:
                 arrows.append(self.ax.add_patch(arrow))
                 x = start[0] + along * (end[0] - start[0])
                 y = start[1] + along * (end[1] - start[1]) + 0.25
-                labels.append(self.ax.text(x, y, "", ha="center", fontsize=7.5, color=flow.colour))
+                labels.append(
+                    self.ax.text(x, y, "", ha="center", fontsize=TEXT_FONT, color=flow.colour)
+                )
             self.parts.arrows.append(arrows)
             self.parts.arrow_labels.append(labels)
 
@@ -241,14 +260,16 @@ class WorldChart:
             ellipse.set_height(2 * radius * STRETCH)
             label.set_text(
                 f"{numbers.residents[o]:,.0f} at home\n{numbers.returnees[o]:,} returnees\n"
-                f"{numbers.abroad[o]:,.0f} abroad"
+                f"abroad: {numbers.migrants[o]:,} migrants\n+ {numbers.family[o]:,} family"
             )
 
     def _update_destinations(self, model: ClassroomModel, numbers: WorldNumbers) -> None:
         largest = max(float(max(s.sum(axis=1).max() for s in numbers.by_region)), 1.0)
-        for d, economy in enumerate(model.destinations):
-            stock = numbers.by_region[d]
-            self.parts.destination_labels[d].set_text(f"{economy.name}: {stock.sum():,} migrants")
+        for d, stock in enumerate(numbers.by_region):
+            family = numbers.family_by_destination[d]
+            self.parts.destination_labels[d].set_text(
+                f"{stock.sum():,} migrants + {family:,} family"
+            )
             for r, (bars, label) in enumerate(
                 zip(self.parts.bars[d], self.parts.bar_labels[d], strict=True)
             ):
@@ -269,7 +290,7 @@ class WorldChart:
             (
                 received,
                 numbers.money_reference,
-                f"\\${received / 1e6:,.2f}m reached home (fees \\${(sent - received) / 1e6:,.2f}m)",
+                f"\\${received / 1e6:,.2f}m home, fees \\${(sent - received) / 1e6:,.2f}m",
             ),
             (numbers.returns[c], numbers.people_reference, f"{numbers.returns[c]:,} returned"),
         )
@@ -291,7 +312,7 @@ def _spread(count: int, low: float, high: float) -> np.ndarray:
 
 def _destination_boxes(model: ClassroomModel) -> list[tuple[float, float]]:
     """Vertical extent of each destination's box, sized by its number of regions."""
-    rows = [len(d.region_names) + 1.6 for d in model.destinations]
+    rows = [len(d.region_names) + 2.2 for d in model.destinations]
     unit = 9.0 / sum(rows)
     boxes, top = [], 9.4
     for height in rows:
@@ -305,11 +326,13 @@ def _legend(fig: Figure) -> None:
     fig.legend(
         handles=handles,
         loc="center right",
-        fontsize=8,
+        fontsize=TEXT_FONT,
         ncol=4,
         frameon=False,
         bbox_to_anchor=(0.995, 0.95),
-        title="migrants by status:",
-        title_fontsize=8,
+        title="migrants by legal status (bars: migrants, family not counted):",
+        title_fontsize=TEXT_FONT,
+        columnspacing=1.0,
+        handlelength=1.2,
         alignment="left",
     )

@@ -8,7 +8,6 @@ calibrations.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from experiments import provenance
 from experiments.calibration import files
 from experiments.calibration.experiment import Calibration
 from experiments.engine.ledger import first_difference
-from experiments.results import write_json
+from experiments.results import check_new_folder, read_json, write_json
 from model.errors import InputError
 
 
@@ -25,10 +24,7 @@ def read_plan(folder: Path) -> dict[str, Any] | None:
     path = files.PLAN.path(folder)
     if not path.is_file():
         return None
-    try:
-        return json.loads(path.read_text())
-    except json.JSONDecodeError as error:
-        raise InputError(str(path), None, f"not valid JSON ({error.msg})") from None
+    return read_json(path)
 
 
 def check_fresh(folder: Path) -> None:
@@ -39,8 +35,7 @@ def check_fresh(folder: Path) -> None:
             None,
             "already holds a calibration; add --resume to finish it, or choose --out",
         )
-    if folder.is_dir() and any(folder.iterdir()):
-        raise InputError(str(folder), None, "is not empty; choose a new or empty --out folder")
+    check_new_folder(folder)
 
 
 def check_resumable(stored: dict[str, Any] | None, calibration: Calibration, folder: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 from pathlib import Path
 
 from experiments.result_files import MANIFEST, REPORT
@@ -25,6 +24,24 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(execute=execute)
 
 
+def check_replaceable(out: Path) -> None:
+    """The page may be written new, or replace an earlier page of this command; nothing else."""
+    from experiments.report.page import GENERATOR
+
+    if out.is_dir():
+        raise InputError(str(out), None, "is a folder; --out names the page's file (report.html)")
+    if not out.exists():
+        return
+    with out.open("rb") as page:
+        head = page.read(4096)
+    if GENERATOR.encode() not in head:
+        raise InputError(
+            str(out),
+            None,
+            "exists and is not a page of run.py report; nothing was written: choose another --out",
+        )
+
+
 def execute(args: argparse.Namespace) -> int:
     from experiments import results
     from experiments.report.page import render
@@ -37,10 +54,7 @@ def execute(args: argparse.Namespace) -> int:
         raise InputError(
             str(folder), MANIFEST.name, "missing: not a finished results folder of run.py"
         )
-    try:
-        manifest = json.loads(manifest_path.read_text())
-    except json.JSONDecodeError as error:
-        raise InputError(str(manifest_path), None, f"not valid JSON ({error.msg})") from None
+    manifest = results.read_json(manifest_path)
     command = str(manifest.get("command", ""))
     try:
         kind = importlib.import_module(f"experiments.report.kinds.{command}")
@@ -51,6 +65,8 @@ def execute(args: argparse.Namespace) -> int:
     sections = kind.sections(folder, manifest)
     subtitle = getattr(kind, "SUBTITLE", "Results of " + " ".join(manifest.get("command_line", [])))
     page = render(kind.TITLE, subtitle, sections, manifest)
+    if args.out is not None:
+        check_replaceable(args.out)
     out = args.out or REPORT.path(folder)
     results.write_atomically(out, lambda tmp: tmp.write_text(page, encoding="utf-8"))
     print(out)

@@ -104,6 +104,9 @@ def execute(args: argparse.Namespace) -> int:
     from experiments.progress import progress_bar
     from experiments.result_files import MANIFEST
     from experiments.seeds import describe_seed, replication_seeds
+
+    if args.out is not None:
+        results.check_new_folder(args.out)
     from experiments.tables import console
 
     sweep_settings(loaded, sweep)  # a bad value fails before any run

@@ -113,6 +113,8 @@ def execute(args: argparse.Namespace) -> int:
     experiments = list(declarations.experiments.values())
     for experiment in experiments:  # bad overrides are reported before any run starts
         runner.load_points(experiment)
+    if args.out is not None:
+        results.check_new_folder(args.out)
     folder = args.out or results.default_folder("validate", "validate")
     start = time.perf_counter()
     data = {}
@@ -142,7 +144,7 @@ def execute(args: argparse.Namespace) -> int:
     out.print(
         f"{document['passed']} passed, {document['failed']} failed ({kinds}) in {seconds:.0f} s"
     )
-    out.print(f"results: {folder} (python run.py report {folder})")
+    out.print(f"results: {folder} (uv run run.py report {folder})")
     if args.json:
         sys.stdout.write(json.dumps(document, allow_nan=False) + "\n")
     return 1 if args.strict and document["failed"] else 0

@@ -70,9 +70,14 @@ def execute(args: argparse.Namespace) -> int:
     check_free(args.host, port)
     # Before Solara is imported: its settings read these once.
     os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
+    from click.exceptions import Abort
     from solara.__main__ import cli
 
     print(f"TripleWin classroom: open http://{args.host}:{port}/ (Ctrl+C stops)", flush=True)
     options = ["--host", args.host, "--port", str(port), "--no-open", "--production"]
-    cli.main(["run", APP, *options, "--no-check-version"], standalone_mode=False)
+    try:
+        cli.main(["run", APP, *options, "--no-check-version"], standalone_mode=False)
+    except (Abort, KeyboardInterrupt):
+        # Ctrl+C is how a server is stopped: not an error, and no traceback.
+        print("TripleWin classroom: stopped", flush=True)
     return 0

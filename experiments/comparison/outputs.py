@@ -19,9 +19,11 @@ from experiments.comparison.pairs import Comparison, changes_table, summary_tabl
 from experiments.comparison.pairs import yearly_changes as paired_yearly_changes
 from experiments.comparison.quadrant import quadrant_plot
 from experiments.comparison.welfare import welfare_change_paths, welfare_paths
+from experiments.figures import drawn_colours
 from experiments.replications import Replications
 from experiments.result_files import MANIFEST
 from experiments.scenarios import LoadedScenario, header_comment
+from experiments.style import scenario_colours
 
 
 def describe(loaded: LoadedScenario, role: str) -> dict[str, Any]:
@@ -75,8 +77,11 @@ def write_results(
     results.write_parquet(files.YEARLY_CHANGES.path(folder), _first(stacked, ["scenario"]))
     results.write_parquet(files.SUMMARY_TABLE.path(folder), summary_table(comparisons))
     results.write_json(files.SUMMARY.path(folder), document)
-    write_figures(folder, baseline, scenarios, comparisons, changes)
-    results.write_json(MANIFEST.path(folder), manifest(folder, baseline, scenarios, comparisons))
+    colours = write_figures(folder, baseline, scenarios, comparisons, changes)
+    document = manifest(folder, baseline, scenarios, comparisons)
+    document["scenario_colours"] = scenario_colours([baseline.name, *(s.name for s in scenarios)])
+    document["figure_colours"] = colours
+    results.write_json(MANIFEST.path(folder), document)
 
 
 def write_figures(
@@ -85,11 +90,14 @@ def write_figures(
     scenarios: list[Replications],
     comparisons: list[Comparison],
     changes: dict[str, pd.DataFrame],
-) -> None:
+) -> dict[str, dict[str, str]]:
     """The forest plot, the who-gains quadrant, the channels and the yearly paths, as PNG.
 
     A scenario keeps one colour in every figure: its position in the command's list, the
-    baseline first (:func:`experiments.style.scenario_colour`).
+    baseline first (:func:`experiments.style.scenario_colours`).
+
+    Returns:
+        Each figure's scenarios with the colour they were drawn in, read from the figures.
     """
     count = len(baseline.results)
     welfare = {c.name: c.welfare for c in comparisons}
@@ -99,19 +107,29 @@ def write_figures(
         f"against '{baseline.name}', {count} paired replications (seed {baseline.seed}); "
         f"grey: within ±{margin:g}, negligible"
     )
-    results.write_figure(
-        files.FOREST.path(folder),
-        forest_plot(
+    colours = scenario_colours([baseline.name, *(s.name for s in scenarios)])
+    levels = {baseline.name: records.yearly_table(baseline.results)}
+    for runs in scenarios:
+        levels.setdefault(runs.name, records.yearly_table(runs.results))
+    positions = {name: position for position, name in enumerate(levels)}
+    drawn = {
+        files.FOREST.name: forest_plot(
             welfare,
             verdicts,
             title=f"Equivalent variation with 95% intervals, {subtitle}",
             margin=margin,
+            colours=colours,
         ),
-    )
-    results.write_figure(
-        files.QUADRANT.path(folder),
-        quadrant_plot(welfare, title=f"Who gains, {subtitle}", margin=margin),
-    )
+        files.QUADRANT.name: quadrant_plot(
+            welfare, title=f"Who gains, {subtitle}", margin=margin, colours=colours
+        ),
+        files.WELFARE_PATHS.name: welfare_paths(levels, positions, count),
+        files.WELFARE_CHANGES.name: welfare_change_paths(changes, positions, baseline.name, count),
+    }
+    found = {}
+    for name, figure in drawn.items():
+        found[name] = drawn_colours(figure)
+        results.write_figure(folder / name, figure)
     results.write_figure(
         files.CHANNELS.path(folder),
         channel_plot(
@@ -121,15 +139,7 @@ def write_figures(
             f"'{baseline.name}' (mean of {count} paired replications)",
         ),
     )
-    levels = {baseline.name: records.yearly_table(baseline.results)}
-    for runs in scenarios:
-        levels.setdefault(runs.name, records.yearly_table(runs.results))
-    positions = {name: position for position, name in enumerate(levels)}
-    results.write_figure(files.WELFARE_PATHS.path(folder), welfare_paths(levels, positions, count))
-    results.write_figure(
-        files.WELFARE_CHANGES.path(folder),
-        welfare_change_paths(changes, positions, baseline.name, count),
-    )
+    return found
 
 
 def manifest(

@@ -1,10 +1,11 @@
 """Who gains: each scenario placed by the change it brings the origin (x) and the destination (y).
 
 Both axes are linear, in PPP $ per person per year (per origin-born person across, per native
-up); the grey cross is plus or minus the margin of a negligible change. The colour of a point
-is the migrants' own outcome (:mod:`experiments.style`), so the top-right quadrant holds the
-candidates for a triple win, and a green point there with both intervals clear of the axes is
-one.
+up); the grey cross is plus or minus the margin of a negligible change. A point takes its
+scenario's colour of every figure of the page, and the migrants' own outcome is its shape
+(:func:`experiments.style.outcome_marker`: up for a gain, down for a loss, a diamond when
+negligible, hollow when uncertain), so the top-right quadrant holds the candidates for a triple
+win, and an upward marker there with both intervals clear of the axes is one.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from experiments.comparison.forest import colour, fit_scale, margin_band, scaled
+from experiments.comparison.forest import fit_scale, margin_band, scaled
+from experiments.figures import scenario_gid
 from experiments.parties import party
 from experiments.statistics import Estimate
-from experiments.style import GAIN_COLOUR, colour_of
-from experiments.verdicts import OUTCOMES
+from experiments.style import GAIN_COLOUR, outcome_marker, scenario_colours
+from experiments.verdicts import OUTCOMES, outcome
 
 QUADRANTS = (
     ((0.98, 0.98), "right", "top", "origin and destination gain"),
@@ -32,15 +34,20 @@ QUADRANTS = (
 
 
 def quadrant_plot(
-    welfare: Mapping[str, Mapping[str, Estimate]], title: str = "", margin: float = 0.0
+    welfare: Mapping[str, Mapping[str, Estimate]],
+    title: str = "",
+    margin: float = 0.0,
+    colours: Mapping[str, str] | None = None,
 ) -> Figure:
-    """Scenarios by their change for the origin and the destination, coloured by the migrants'.
+    """Scenarios by their change for the origin and the destination; the migrants' as shapes.
 
     Args:
         welfare: For each scenario, each party's equivalent variation, by party key.
         title: The figure's title.
-        margin: The margin of a negligible change (shaded, and the outcomes' colours).
+        margin: The margin of a negligible change (shaded, and the outcomes).
+        colours: Each scenario's colour on the page (default: by position after a baseline).
     """
+    colours = colours or scenario_colours(["", *welfare])
     figure, axis = plt.subplots(figsize=(8.5, 7.0))
     origin, destination = party("origin"), party("destination")
     xs, ys = [], []
@@ -49,7 +56,7 @@ def quadrant_plot(
         y = scaled(parties["destination"], destination.factor)
         xs.append(x)
         ys.append(y)
-        _point(axis, name, x, y, colour(parties["migrants"], margin))
+        _point(axis, name, x, y, colours[name], outcome(parties["migrants"], margin))
     axis.axvline(0.0, color="0.25", linewidth=0.9, zorder=1)
     axis.axhline(0.0, color="0.25", linewidth=0.9, zorder=1)
     margin_band(axis, margin, "x")
@@ -73,16 +80,24 @@ def _point(
     x: tuple[float, float, float],
     y: tuple[float, float, float],
     tint: str,
+    migrants: str,
 ) -> None:
     if not (math.isfinite(x[0]) and math.isfinite(y[0])):
         return
     xerr = [[x[0] - x[1]], [x[2] - x[0]]] if math.isfinite(x[1]) else None
     yerr = [[y[0] - y[1]], [y[2] - y[0]]] if math.isfinite(y[1]) else None
     axis.errorbar(
-        [x[0]], [y[0]], xerr=xerr, yerr=yerr, fmt="o", color=tint, ecolor=tint,
-        markersize=8, elinewidth=1.4, capsize=3, zorder=3,
+        [x[0]], [y[0]], xerr=xerr, yerr=yerr, fmt="none", ecolor=tint,
+        elinewidth=1.4, capsize=3, zorder=3,
     )  # fmt: skip
-    axis.annotate(name, (x[0], y[0]), xytext=(6, 6), textcoords="offset points", fontsize=8)
+    shape, filled = outcome_marker(migrants)
+    axis.plot(
+        [x[0]], [y[0]], shape, color=tint, markersize=10, zorder=4, gid=scenario_gid(name),
+        markerfacecolor=tint if filled else "white", markeredgewidth=1.8,
+    )  # fmt: skip
+    axis.annotate(
+        name, (x[0], y[0]), xytext=(7, 7), textcoords="offset points", fontsize=8, color=tint
+    )
 
 
 def _shade_and_label(axis: Axes) -> None:
@@ -95,10 +110,13 @@ def _shade_and_label(axis: Axes) -> None:
 
 
 def _legend() -> list[Line2D]:
-    points = [
-        Line2D(
-            [], [], marker="o", linestyle="", color=colour_of(o.name), label=f"migrants: {o.name}"
-        )
-        for o in OUTCOMES
-    ]
+    points = []
+    for o in OUTCOMES:
+        shape, filled = outcome_marker(o.name)
+        points.append(
+            Line2D(
+                [], [], marker=shape, linestyle="", color="0.35",
+                markerfacecolor="0.35" if filled else "none", label=f"migrants: {o.name}",
+            )
+        )  # fmt: skip
     return [*points, Line2D([], [], color="0.4", label="95% intervals")]

@@ -7,28 +7,31 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from experiments.scenarios import LoadedScenario
+from experiments.scenarios import LoadedScenario, unpaired_settings
 from model.errors import InputError
+from model.scenario.paths import get_path
 
 
 def check_comparable(baseline: LoadedScenario, scenarios: list[LoadedScenario]) -> None:
-    """Paired runs must cover the same years, and each scenario needs a name of its own.
+    """Paired runs need the same simulation settings, and each scenario a name of its own.
 
-    A scenario may be the baseline itself (same name and parameters): comparing a scenario with
-    itself is how common random numbers are checked.
+    The settings are :data:`~experiments.scenarios.PAIRED_SETTINGS` (households, years,
+    evaluation window): no verdict is given across them. A scenario may be the baseline itself
+    (same name and parameters): comparing a scenario with itself is how common random numbers
+    are checked.
     """
-    base = baseline.scenario.simulation
+    base = baseline.scenario.model_dump()
     seen = {baseline.name: baseline}
     for loaded in scenarios:
-        simulation = loaded.scenario.simulation
-        for key in ("years", "evaluation_years"):
-            if getattr(simulation, key) != getattr(base, key):
-                raise InputError(
-                    str(loaded.path),
-                    f"simulation.{key}",
-                    f"is {getattr(simulation, key)} but the baseline's is {getattr(base, key)}; "
-                    "paired runs must cover the same years (use --years)",
-                )
+        data = loaded.scenario.model_dump()
+        for key in unpaired_settings(base, data):
+            raise InputError(
+                str(loaded.path),
+                key,
+                f"is {get_path(data, key)} but the baseline's is {get_path(base, key)}; a "
+                "verdict compares runs of the same simulation settings: make them equal, or "
+                "set them for all scenarios with --years or --set",
+            )
         twin = seen.get(loaded.name)
         if twin is not None and (twin is not baseline or loaded.scenario != baseline.scenario):
             raise InputError(
@@ -67,13 +70,15 @@ def run_comparison(
     (:mod:`experiments.calibration.uncertainty`). ``margin`` is the margin of a negligible
     change (PPP $ per person per year; default: the baseline's ``welfare.margin``).
     """
-    from experiments import results
+    from experiments import cost, results
     from experiments.comparison import outputs, pairs, tables
     from experiments.progress import progress_bar
     from experiments.replications import run_replications
 
     check_comparable(baseline, scenarios)
     count = replications or baseline.scenario.simulation.replications
+    if out is not None:
+        results.check_new_folder(out)
     folder = out or results.default_folder(
         "compare", folder_name(baseline.name, [s.name for s in scenarios])
     )
@@ -83,6 +88,8 @@ def run_comparison(
 
         uncertain = uncertainty.load_for(posterior, [baseline, *scenarios])
     total = count * (1 + len(scenarios))
+    simulation = baseline.scenario.simulation
+    cost.announce(simulation.households, simulation.years, total)
     with progress_bar(total, f"compare {1 + len(scenarios)} scenarios: runs") as advance:
         if uncertain is None:
             base_runs = run_replications(baseline, seed, count, advance)

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from experiments.figures import scenario_gid
 from experiments.figures.yearly import mean_band
 from experiments.parties import PARTIES
 from experiments.style import scenario_colour
@@ -73,7 +74,9 @@ def _draw(
             tint = scenario_colour(positions[name])
             band = mean_band(frame, indicators[party])
             years = band.index.to_numpy()
-            axis.plot(years, band["mean"].to_numpy(), color=tint, label=name)
+            axis.plot(
+                years, band["mean"].to_numpy(), color=tint, label=name, gid=scenario_gid(name)
+            )
             axis.fill_between(
                 years,
                 band["low"].to_numpy(),

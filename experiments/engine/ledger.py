@@ -9,13 +9,12 @@ results of two experiments.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from experiments import provenance
 from experiments.engine.spec import Plan
-from experiments.results import write_json
+from experiments.results import check_new_folder, read_json, write_json
 from model.errors import InputError
 
 PLAN = "plan.json"
@@ -55,10 +54,7 @@ def read_plan(folder: Path) -> dict[str, Any] | None:
     path = folder / PLAN
     if not path.is_file():
         return None
-    try:
-        return json.loads(path.read_text())
-    except json.JSONDecodeError as error:
-        raise InputError(str(path), None, f"not valid JSON ({error.msg})") from None
+    return read_json(path)
 
 
 def check_resumable(
@@ -95,8 +91,7 @@ def check_fresh(folder: Path) -> None:
         raise InputError(
             str(folder), None, "already holds a sweep; add --resume to finish it, or choose --out"
         )
-    if folder.is_dir() and any(folder.iterdir()):
-        raise InputError(str(folder), None, "is not empty; choose a new or empty --out folder")
+    check_new_folder(folder)
 
 
 def record_session(

@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from scipy import stats
 
-import experiments.figures  # noqa: F401  (selects the Agg backend)
+from experiments.figures import scenario_gid  # (also selects the Agg backend)
 from experiments.style import scenario_colour
 from model.catalogue import label
 
@@ -68,7 +68,10 @@ def yearly_bands(
         for scenario, frame in frames.items():
             band = mean_band(frame, indicator)
             tint = scenario_colour(positions[scenario])
-            axis.plot(band.index, band["mean"], label=scenario, linewidth=1.6, color=tint)
+            axis.plot(
+                band.index, band["mean"], label=scenario, linewidth=1.6, color=tint,
+                gid=scenario_gid(scenario),
+            )  # fmt: skip
             axis.fill_between(band.index, band["low"], band["high"], alpha=0.22, color=tint)
         if evaluation_years:
             last = max(int(f["year"].max()) for f in frames.values())

@@ -7,13 +7,14 @@ import html
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from experiments.formats import number
 from experiments.result_files import MANIFEST
 from experiments.style import OUTCOME_COLOURS, VERDICT_COLOURS
 
@@ -40,6 +41,9 @@ th:first-child, td:first-child, th.text, td.text { text-align: left; }
             background: #fafbfc; }
 .headline .losers { display: block; }
 footer { margin-top: 3rem; font-size: 0.8rem; color: #667; }
+.scenario-key .scenario { margin-right: 1rem; white-space: nowrap; }
+.swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.3em;
+          vertical-align: -0.1em; border-radius: 2px; }
 @media print { nav.contents { display: none; } figure { break-inside: avoid; } }
 """
 
@@ -70,8 +74,17 @@ def paragraph(text: str, css_class: str | None = None) -> str:
     return f"<p{attribute}>{html.escape(text)}</p>"
 
 
-def figure(source: Path | Any, caption: str, alt: str | None = None) -> str:
-    """A PNG file or a matplotlib figure, embedded as a data URI, with its caption."""
+def figure(
+    source: Path | Any,
+    caption: str,
+    alt: str | None = None,
+    colours: Mapping[str, str] | None = None,
+) -> str:
+    """A PNG file or a matplotlib figure, embedded as a data URI, with its caption.
+
+    ``colours`` (each scenario's colour as drawn in the figure) go into the page as the
+    figure's ``data-colours``, so a reader or a test can check them against the page's key.
+    """
     if isinstance(source, Path):
         data = source.read_bytes()
     else:
@@ -83,17 +96,26 @@ def figure(source: Path | Any, caption: str, alt: str | None = None) -> str:
         data = buffer.getvalue()
     encoded = base64.b64encode(data).decode("ascii")
     text = html.escape(alt or caption)
+    data = f" data-colours='{html.escape(json.dumps(dict(colours)))}'" if colours else ""
     return (
-        f'<figure><img src="data:image/png;base64,{encoded}" alt="{text}">'
+        f'<figure{data}><img src="data:image/png;base64,{encoded}" alt="{text}">'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
     )
 
 
-def table(frame: pd.DataFrame, caption: str | None = None, digits: int = 4) -> str:
-    """A table from a data frame (numbers to ``digits`` significant digits)."""
-    body = frame.to_html(
-        index=False, na_rep="-", border=0, float_format=lambda x: f"{x:.{digits}g}", escape=True
+def scenario_key(colours: Mapping[str, str]) -> str:
+    """Each scenario's colour, as every figure of the page draws it: a swatch and the name."""
+    items = "".join(
+        f'<span class="scenario" data-scenario="{escape(name)}" data-colour="{escape(colour)}">'
+        f'<span class="swatch" style="background: {escape(colour)}"></span>{escape(name)}</span>'
+        for name, colour in colours.items()
     )
+    return f'<p class="scenario-key">Colours of the scenarios in every figure: {items}</p>'
+
+
+def table(frame: pd.DataFrame, caption: str | None = None) -> str:
+    """A table from a data frame, numbers without a unit as :func:`experiments.formats.number`."""
+    body = frame.to_html(index=False, na_rep="-", border=0, float_format=number, escape=True)
     body = f'<div class="scroll">{body}</div>'
     if caption:
         body = body.replace("<table", f'<table aria-label="{html.escape(caption)}"', 1)
@@ -177,12 +199,17 @@ def provenance(manifest: dict[str, Any]) -> str:
     )
 
 
+# Marks a page as run.py report's own: the only file ``report --out`` may replace.
+GENERATOR = '<meta name="generator" content="TripleWin run.py report">'
+
+
 def render(title: str, subtitle: str, sections: list[Section], manifest: dict[str, Any]) -> str:
     """The whole page, self-contained."""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        GENERATOR,
         f"<title>{html.escape(title)}</title><style>{STYLE}</style></head><body>",
         f"<h1>{html.escape(title)}</h1>",
         paragraph(subtitle, "subtitle"),

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from experiments import records, results
+from experiments import cost, records, results
 from experiments.figures.yearly import yearly_bands
 from experiments.progress import progress_bar
 from experiments.replications import Replications, run_replications
@@ -160,7 +160,11 @@ def run_scenario(
     With ``json_mode``, the tables go to stderr and the document alone to stdout.
     """
     count = replications or loaded.scenario.simulation.replications
+    if out is not None:
+        results.check_new_folder(out)
     folder = out or results.default_folder("run", loaded.name)
+    simulation = loaded.scenario.simulation
+    cost.announce(simulation.households, simulation.years, count)
     with progress_bar(count, f"{loaded.name}: replications") as advance:
         done = run_replications(loaded, seed, count, advance)
     document = json_document(done, folder)

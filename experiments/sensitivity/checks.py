@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from experiments.scenarios import PAIRED_SETTINGS, unpaired_settings
 from experiments.sensitivity import testmodels
 from experiments.sensitivity.schema import SensitivityExperiment
 from model.errors import InputError
@@ -88,3 +90,32 @@ def check_experiment(experiment: SensitivityExperiment, file: Path) -> None:
     check_source(experiment, file)
     check_outputs(experiment, file)
     check_method(experiment, file)
+
+
+def check_paired_settings(
+    experiment: SensitivityExperiment, scenarios: dict[str, dict[str, Any]], file: Path
+) -> None:
+    """Paired welfare changes need scenario and baseline runs at the same simulation settings.
+
+    A setting of :data:`~experiments.scenarios.PAIRED_SETTINGS` may vary as a ``world``
+    parameter (both runs of a pair get it) but not as a ``policy`` one, and the baseline file
+    may not differ from the base in one: the change would be the size's, read as the policy's.
+    """
+    if not experiment.outputs.welfare or experiment.model is not None:
+        return
+    for path, spec in experiment.parameters.items():
+        if path in PAIRED_SETTINGS and spec.role != "world":
+            raise InputError(
+                str(file),
+                f"parameters.{path}.role",
+                "a simulation setting varies as role world (scenario and baseline alike); as "
+                f"role {spec.role} a paired change would compare runs of different settings",
+            )
+    differing = unpaired_settings(scenarios["scenario"], scenarios["baseline"])
+    if differing:
+        raise InputError(
+            str(file),
+            "baseline",
+            f"differs from the base in {differing[0]}; paired changes compare runs of the same "
+            "simulation settings: make them equal, or set them for both under set",
+        )

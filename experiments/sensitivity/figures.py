@@ -12,6 +12,7 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.colors import BoundaryNorm
 from matplotlib.figure import Figure
 
 import experiments.figures  # noqa: F401  (selects the Agg backend)
@@ -91,16 +92,29 @@ def panel_grid(count: int, width: float = 4.2, height: float = 3.6) -> tuple[Fig
     return figure, flat[:count]
 
 
+# Where a point's number goes (points), turning round the point so close points' numbers part.
+LABEL_OFFSETS = ((4, 4), (4, -9), (-9, 4), (-9, -9))
+
+
 def morris_plane(indices: pd.DataFrame, outputs: list[str], labelled: int = 6) -> Figure:
-    """Morris' mu* against sigma per output; the most influential factors are named."""
-    figure, axes = panel_grid(len(outputs))
+    """Morris' mu* against sigma per output; the most influential factors are numbered."""
+    figure, axes = panel_grid(len(outputs), height=4.6)
     for axis, output in zip(axes, outputs, strict=True):
         rows = indices[(indices["output"] == output) & (indices["design"] == "N")]
         table = rows.pivot(index="factor", columns="index", values="value")
         axis.scatter(table["mu_star"], table["sigma"], s=14, color="#1f4e79")
         top = table.sort_values("mu_star", ascending=False).head(labelled)
-        for name, row in top.iterrows():
-            axis.annotate(short(str(name)), (row["mu_star"], row["sigma"]), fontsize=7)
+        # Numbers beside the points, the names in a key beneath: long names never overlap.
+        for rank, (_, row) in enumerate(top.iterrows(), start=1):
+            axis.annotate(
+                str(rank), (row["mu_star"], row["sigma"]), xytext=LABEL_OFFSETS[rank % 4],
+                textcoords="offset points", fontsize=7, fontweight="bold",
+            )  # fmt: skip
+        key = [f"{rank} {short(str(name))}" for rank, name in enumerate(top.index, start=1)]
+        axis.text(
+            0.0, -0.2, "\n".join(key), transform=axis.transAxes, va="top", fontsize=7,
+            family="monospace",
+        )  # fmt: skip
         limit = float(np.nanmax(table[["mu_star", "sigma"]].to_numpy())) * 1.05 or 1.0
         axis.plot([0, limit], [0, limit], color="#aaa", linewidth=0.8, linestyle="--")
         axis.set_xlabel("mu* (mean |elementary effect|)", fontsize=8)
@@ -151,9 +165,14 @@ def prim_tradeoff(trajectories: pd.DataFrame) -> Figure:
     """PRIM's peeling trajectory: coverage against density, coloured by restricted dimensions."""
     figure, axis = plt.subplots(figsize=(6.5, 4.8))
     first = trajectories[trajectories["box"] == 1]
+    # Restricted parameters are whole numbers: one colour each, and whole-number ticks.
+    counts = first["res_dim"].astype(int)
+    low, high = int(counts.min()), int(counts.max())
+    levels = np.arange(low, high + 2) - 0.5
     points = axis.scatter(
-        first["coverage"], first["density"], c=first["res_dim"], cmap="viridis", s=16
-    )
+        first["coverage"], first["density"], c=counts, s=16,
+        cmap=plt.get_cmap("viridis", len(levels) - 1), norm=BoundaryNorm(levels, len(levels) - 1),
+    )  # fmt: skip
     chosen = first[first["chosen"]]
     axis.scatter(
         chosen["coverage"],
@@ -164,7 +183,7 @@ def prim_tradeoff(trajectories: pd.DataFrame) -> Figure:
         linewidths=2,
         label="chosen box",
     )
-    figure.colorbar(points, ax=axis, label="restricted parameters")
+    figure.colorbar(points, ax=axis, label="restricted parameters", ticks=range(low, high + 1))
     axis.set_xlabel("coverage (share of all triple wins inside the box)")
     axis.set_ylabel("density (share of triple wins in the box)")
     axis.set_title("PRIM trade-off curve of the first box")

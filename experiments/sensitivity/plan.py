@@ -25,7 +25,7 @@ from experiments.engine.tasks import scenario_data
 from experiments.seeds import describe_seed, replication_seed
 from experiments.sensitivity import design as designs
 from experiments.sensitivity import testmodels
-from experiments.sensitivity.checks import check_experiment
+from experiments.sensitivity.checks import check_experiment, check_paired_settings
 from experiments.sensitivity.parameters import Parameter, build_parameters, point_values
 from experiments.sensitivity.schema import SensitivityExperiment
 from experiments.sweep import load
@@ -197,6 +197,7 @@ def load_sensitivity(file: Path) -> Sensitivity:
     experiment = load_experiment(file)
     check_experiment(experiment, file)
     scenarios = load_scenarios(experiment, file)
+    check_paired_settings(experiment, scenarios, file)
     simulated = experiment.model is None
     parameters = build_parameters(experiment, scenarios if simulated else None, file)
     design = designs.sample(parameters, experiment.method, experiment.seed)

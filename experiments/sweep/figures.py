@@ -3,26 +3,30 @@
 Every figure reads the per-point summary (``points.parquet``: one row per design point with its
 parameter values, mean indicators, each party's equivalent variation against the base scenario
 with its 95% interval and outcome, and the verdict) and, for distributions, the runs themselves.
-Verdicts take their colours from :mod:`experiments.style`.
+Verdicts take their colours from :mod:`experiments.style`, numbers their unit's format from
+:mod:`experiments.formats` (a share reads "6.7%", money "56,350"), and a cell's number the colour
+that reads on the cell.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import textwrap
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.colors import ListedColormap
+from matplotlib.colors import ListedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 import experiments.figures  # noqa: F401  (selects the Agg backend)
+from experiments import formats
 from experiments.parties import BY_KEY as PARTY
 from experiments.parties import WELFARE_PARTIES
-from experiments.style import colour_of
-from experiments.verdicts import GAIN, LOSS, NEGLIGIBLE, UNCERTAIN, VERDICTS
+from experiments.style import colour_of, text_colour_on
+from experiments.verdicts import GAIN, LOSS, NEGLIGIBLE, VERDICTS
 from model.catalogue import label
 
 # Each verdict's code in the verdict heat map; anything else reads as uncertain.
@@ -42,6 +46,36 @@ DISTRIBUTION_INDICATORS = (
     *LEVEL_INDICATORS,
 )
 MAX_SLICES = 6
+VERDICT_ALPHA = 0.75
+# Characters per line of a panel's title before it wraps (a label never runs off its panel).
+TITLE_WIDTH = 46
+
+
+def title_of(text: str) -> str:
+    """A panel title wrapped to fit its panel."""
+    return "\n".join(textwrap.wrap(text, TITLE_WIDTH))
+
+
+def write_numbers(axis, image, values: np.ndarray, texts: np.ndarray) -> None:
+    """Write each cell's text in the colour that reads on the cell's colour."""
+    for (row, col), value in np.ndenumerate(values):
+        red, green, blue, _ = image.cmap(image.norm(value)) if np.isfinite(value) else (1, 1, 1, 1)
+        axis.text(
+            col, row, texts[row, col], ha="center", va="center", fontsize=7,
+            color=text_colour_on(red, green, blue),
+        )  # fmt: skip
+
+
+def colour_bar(axis, image, write) -> None:
+    """The colour bar of a heat map, its ticks written like the cells (each label once)."""
+    bar = axis.figure.colorbar(image, ax=axis, shrink=0.8)
+    low, high = image.norm.vmin, image.norm.vmax
+    ticks = [v for v in bar.get_ticks() if low <= v <= high] or [low, high]
+    labels = [write(value) for value in ticks]
+    # A narrow range written in its unit's format repeats labels (4.9%, 4.9%): keep each once.
+    kept = [i for i, text in enumerate(labels) if text not in labels[:i]]
+    bar.set_ticks([ticks[i] for i in kept], labels=[labels[i] for i in kept])
+    bar.ax.tick_params(labelsize=7)
 
 
 def short(path: str) -> str:
@@ -50,9 +84,9 @@ def short(path: str) -> str:
 
 
 def tick(value: object) -> str:
-    """A lever value as a tick label."""
+    """A lever value as tick labels, the report's and the terminal's tables write it."""
     if isinstance(value, (int, float, np.number)) and not isinstance(value, (bool, np.bool_)):
-        return f"{value:g}"
+        return formats.number(float(value))
     return str(value)
 
 
@@ -86,21 +120,21 @@ def change_panel(axis, points: pd.DataFrame, x: str, y: str, party: str) -> None
     finite = np.abs(values.to_numpy(dtype=float))
     bound = float(np.nanmax(finite)) if np.isfinite(finite).any() else 1.0
     bound = bound or 1.0
-    image = axis.imshow(values.to_numpy(dtype=float), cmap="RdBu", vmin=-bound, vmax=bound)
-    for (row, col), value in np.ndenumerate(values.to_numpy(dtype=float)):
-        mark = outcome_mark(outcomes.iloc[row, col])
-        text = f"{value:.3g}{mark}" if np.isfinite(value) else "-"
-        # Dark cells (strong changes either way) take white text.
-        colour = "w" if np.isfinite(value) and abs(value) > 0.6 * bound else "k"
-        axis.text(col, row, text, ha="center", va="center", fontsize=7, color=colour)
-    axis.figure.colorbar(image, ax=axis, shrink=0.8).ax.tick_params(labelsize=7)
-    axis.set_title(change_heading(party), fontsize=8)
+    numbers = values.to_numpy(dtype=float)
+    image = axis.imshow(numbers, cmap="RdBu", vmin=-bound, vmax=bound)
+    indicator = WELFARE_PARTIES[party]
+    texts = np.empty(numbers.shape, dtype=object)
+    for (row, col), value in np.ndenumerate(numbers):
+        texts[row, col] = formats.change(value, indicator) + outcome_mark(outcomes.iloc[row, col])
+    write_numbers(axis, image, numbers, texts)
+    colour_bar(axis, image, lambda value: formats.change(value, indicator))
+    axis.set_title(title_of(change_heading(party)), fontsize=8)
     _ticks(axis, values, x, y)
 
 
 def verdict_colours(verdicts: pd.Series) -> list[str]:
-    """Each point's verdict colour."""
-    return [colour_of(v if v in VERDICT_CODES else UNCERTAIN) for v in verdicts]
+    """Each point's verdict colour (neutral grey where it has none: a point not paired)."""
+    return [colour_of(str(v)) for v in verdicts]
 
 
 def verdict_legend() -> list[Line2D]:
@@ -116,10 +150,14 @@ def verdict_panel(axis, points: pd.DataFrame, x: str, y: str) -> None:
     verdicts = _grid(points, x, y, "verdict")
     codes = verdicts.map(lambda v: VERDICT_CODES.get(v, np.nan)).to_numpy(dtype=float)
     colours = ListedColormap([colour_of(v.name) for v in VERDICTS])
-    axis.imshow(codes, cmap=colours, vmin=-0.5, vmax=len(VERDICTS) - 0.5, alpha=0.75)
+    axis.imshow(codes, cmap=colours, vmin=-0.5, vmax=len(VERDICTS) - 0.5, alpha=VERDICT_ALPHA)
     for (row, col), verdict in np.ndenumerate(verdicts.to_numpy()):
         mark = str(verdict).replace(" ", "\n") if verdict in VERDICT_CODES else "-"
-        axis.text(col, row, mark, ha="center", va="center", fontsize=7)
+        cell = to_rgb(colour_of(str(verdict))) if verdict in VERDICT_CODES else (1.0, 1.0, 1.0)
+        shown = [VERDICT_ALPHA * c + (1 - VERDICT_ALPHA) for c in cell]  # over a white page
+        axis.text(
+            col, row, mark, ha="center", va="center", fontsize=7, color=text_colour_on(*shown)
+        )
     axis.set_title("verdict against the base scenario", fontsize=8)
     _ticks(axis, verdicts, x, y)
 
@@ -143,11 +181,12 @@ def level_heatmaps(points: pd.DataFrame, x: str, y: str, title: str) -> Figure:
     figure, axes = plt.subplots(rows, columns, figsize=(12, 3.6 * rows), squeeze=False)
     for axis, name in zip(axes.flat, present, strict=False):
         values = _grid(points, x, y, name)
-        image = axis.imshow(values.to_numpy(dtype=float), cmap="viridis")
-        for (row, col), value in np.ndenumerate(values.to_numpy(dtype=float)):
-            axis.text(col, row, f"{value:.3g}", ha="center", va="center", fontsize=7, color="w")
-        figure.colorbar(image, ax=axis, shrink=0.8).ax.tick_params(labelsize=7)
-        axis.set_title(label(name), fontsize=8)
+        numbers = values.to_numpy(dtype=float)
+        image = axis.imshow(numbers, cmap="viridis")
+        texts = np.vectorize(lambda value, n=name: formats.level(value, n), otypes=[object])
+        write_numbers(axis, image, numbers, texts(numbers))
+        colour_bar(axis, image, lambda value, n=name: formats.level(value, n))
+        axis.set_title(title_of(label(name)), fontsize=8)
         _ticks(axis, values, x, y)
     for axis in axes.flat[len(present) :]:
         axis.set_visible(False)
@@ -185,7 +224,7 @@ def lever_lines(points: pd.DataFrame, lever: str, title: str) -> Figure:
         colours = verdict_colours(design["verdict"])
         axis.scatter(x, mean, c=colours, zorder=3, edgecolors="k", linewidths=0.5)
         axis.axhline(0, color="k", linewidth=0.8)
-        axis.set_title(change_heading(party), fontsize=8)
+        axis.set_title(title_of(change_heading(party)), fontsize=8)
         axis.set_xlabel(short(lever), fontsize=9)
         axis.grid(alpha=0.3)
     figure.suptitle(title, fontsize=10)
@@ -216,7 +255,7 @@ def indicator_histograms(points: pd.DataFrame, title: str) -> Figure:
         axis.hist(values[np.isfinite(values)], bins=bins, color="#4a78a8", alpha=0.85)
         if not base.empty:
             axis.axvline(float(base[name].iloc[0]), color="k", linestyle="--", linewidth=1.2)
-        axis.set_title(label(name), fontsize=8)
+        axis.set_title(title_of(label(name)), fontsize=8)
         axis.tick_params(labelsize=7)
     for axis in axes.flat[len(present) :]:
         axis.set_visible(False)
@@ -261,7 +300,7 @@ def scenario_changes(points: pd.DataFrame, title: str) -> Figure:
         axis.errorbar(mean, where, xerr=np.nan_to_num(error), fmt="none", ecolor="0.3", capsize=3)
         axis.scatter(mean, where, c=colours, zorder=3, edgecolors="k", linewidths=0.5)
         axis.axvline(0, color="k", linewidth=0.8)
-        axis.set_title(change_heading(party), fontsize=8)
+        axis.set_title(title_of(change_heading(party)), fontsize=8)
         axis.grid(alpha=0.3)
     axes[0].set_yticks(where, design["point_name"], fontsize=8)
     figure.suptitle(title, fontsize=10)

@@ -16,6 +16,7 @@ from experiments.engine.spec import TIMING_PREFIX, Plan
 from experiments.parties import PARTIES
 from experiments.result_files import MANIFEST
 from experiments.style import rich_style
+from experiments.sweep.figures import tick
 from experiments.sweep.outputs import write_outputs
 from experiments.sweep.plan import Sweep
 from experiments.sweep.summary import verdict_counts
@@ -75,13 +76,6 @@ def sweep_manifest(
     )
 
 
-def compact(value: float | None) -> str:
-    """A number to three significant digits ('-' when undefined)."""
-    if value is None or value != value:
-        return "-"
-    return f"{value:.3g}"
-
-
 def point_table(sweep: Sweep, points: pd.DataFrame) -> Table:
     """The points with their welfare changes and verdicts, for the terminal."""
     table = Table(
@@ -96,7 +90,7 @@ def point_table(sweep: Sweep, points: pd.DataFrame) -> Table:
     for column in ("point", *labels, *parties, "verdict"):
         table.add_column(column, justify="left" if column in ("name", "verdict") else "right")
     for _, row in points.iterrows():
-        named = [compact(row[p]) for p in sweep.parameters] if grid else [str(row["point_name"])]
+        named = [tick(row[p]) for p in sweep.parameters] if grid else [str(row["point_name"])]
         cells = [
             f"{party.change(row[f'change_{party.key}'])} "
             f"{party.interval(row[f'change_{party.key}_low'], row[f'change_{party.key}_high'])}"

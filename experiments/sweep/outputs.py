@@ -70,6 +70,7 @@ def write_outputs(folder: Path, sweep: Sweep, runs: pd.DataFrame) -> tuple[pd.Da
         sweep.parameters,
         margin=float(sweep.base.data["welfare"]["margin"]),
         last_year=int(sweep.base.data["simulation"]["years"]),
+        unpaired=sweep.unpaired_points(),
     )
     results.write_parquet(files.POINTS.path(folder), points)
     written = []

@@ -9,16 +9,19 @@ is the run id, so ids depend on the design alone, never on scheduling.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from experiments.designs import INTEGER_RULE, sobol_note
 from experiments.engine.spec import Plan, RunSpec
+from experiments.scenarios import PAIRED_SETTINGS, unpaired_settings
 from experiments.seeds import describe_seed, replication_seed
 from experiments.sweep import load, points
 from experiments.sweep.points import REFERENCE, Point
 from experiments.sweep.schema import Experiment
+from model.scenario.paths import get_path
 
 
 @dataclass
@@ -93,6 +96,22 @@ class Sweep:
             for r in range(self.experiment.replications)
         ]
 
+    def unpaired_points(self) -> dict[int, list[str]]:
+        """Points whose simulation settings differ from the base's, with the settings.
+
+        Their runs are no pair with the base scenario's (:data:`PAIRED_SETTINGS`), so they
+        get no paired welfare change and no verdict.
+        """
+        found = {}
+        for point in self.points[1:]:
+            data = self.scenarios()[point.scenario]
+            changed = [p for p in PAIRED_SETTINGS if p in point.values]
+            differing = [p for p in changed if point.values[p] != get_path(self.base.data, p)]
+            differing += unpaired_settings(self.base.data, data)
+            if differing:
+                found[point.index] = differing
+        return found
+
     def design_record(self) -> dict[str, Any]:
         """The design for the manifest: kind, parameters, points, rules and warnings."""
         design = self.experiment.design
@@ -116,10 +135,27 @@ def load_sweep(file: Path) -> Sweep:
     if experiment.design.kind == "scenarios":
         points.check_kind_fits(experiment, file)
         listed = load.load_listed(experiment, file)
-        return Sweep(file, experiment, base, listed, points.scenario_points(listed))
+        sweep = Sweep(file, experiment, base, listed, points.scenario_points(listed))
+        unpaired = sweep.unpaired_points()
+        if unpaired:
+            sweep.notes.append(unpaired_note(sorted({p for d in unpaired.values() for p in d})))
+        return sweep
     found = points.design_points(experiment, base, file)
-    notes = []
+    notes = [unpaired_note(experiment.design.parameters)] if _varies_settings(experiment) else []
     if experiment.design.kind == "sobol":
         note = sobol_note(experiment.design.samples or 0)
         notes += [note] if note else []
     return Sweep(file, experiment, base, [], found, list(experiment.design.parameters), notes)
+
+
+def _varies_settings(experiment: Experiment) -> bool:
+    return any(path in PAIRED_SETTINGS for path in experiment.design.parameters)
+
+
+def unpaired_note(paths: Iterable[str]) -> str:
+    """The warning of a sweep whose points differ from the base in simulation settings."""
+    settings = ", ".join(p for p in paths if p in PAIRED_SETTINGS)
+    return (
+        f"{settings} varies: points that differ from the base scenario in it are not paired "
+        "with its runs, so they get no welfare change and no verdict (only their levels)"
+    )

@@ -10,13 +10,19 @@ the base scenario's ``welfare.margin``).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 
 from experiments.comparison.variations import WelfareChanges
 from experiments.engine.spec import ID_COLUMNS, TIMING_PREFIX
+from experiments.parties import PARTIES
 from experiments.welfare import variation_rows
 
 REFERENCE_VERDICT = "reference"
+# A point whose simulation settings (households, years, window) differ from the base scenario's:
+# its runs are not a pair with the base's, so it gets no welfare change and no verdict.
+NOT_PAIRED = "not paired"
 LABEL_COLUMNS = ("point_name",)
 # Prefixes of the welfare record's columns: read for the variations, not averaged as indicators.
 RECORD_PREFIXES = ("pv_", "years_", "channel_", "group_")
@@ -60,9 +66,13 @@ def point_row(
     indicators: list[str],
     margin: float = 0.0,
     last_year: int | None = None,
+    paired: bool = True,
 ) -> dict[str, object]:
     """The summary of one point (``group`` holds its runs, indexed by replication; ``reference``
-    the base scenario's welfare records)."""
+    the base scenario's welfare records).
+
+    A point that is not ``paired`` with the reference gets undefined changes and no verdict.
+    """
     index = int(group["point"].iloc[0])
     row: dict[str, object] = {
         "point": index,
@@ -70,6 +80,15 @@ def point_row(
         **{path: group[path].iloc[0] for path in parameters},
         "replications": len(group),
     }
+    if not paired:
+        for party in (p.key for p in PARTIES):
+            for suffix in ("", "_low", "_high"):
+                row[f"change_{party}{suffix}"] = float("nan")
+            row[f"outcome_{party}"] = NOT_PAIRED
+        row["verdict"] = NOT_PAIRED
+        row["losing_groups"] = ""
+        row.update({name: float(group[name].mean()) for name in indicators})
+        return row
     changes = welfare_changes(welfare_records(group), reference, margin, last_year)
     outcomes = changes.outcomes()
     for party, change in changes.parties().items():
@@ -92,6 +111,7 @@ def point_summary(
     parameters: list[str],
     margin: float = 0.0,
     last_year: int | None = None,
+    unpaired: Collection[int] = (),
 ) -> pd.DataFrame:
     """One row per point, in point order.
 
@@ -100,14 +120,22 @@ def point_summary(
         parameters: The varied parameter paths (columns of ``runs``).
         margin: The margin of a negligible change (PPP $ per person per year).
         last_year: The runs' last year (to read the verdicts after 10 and 20 years).
+        unpaired: Points whose simulation settings differ from the reference's
+            (:meth:`experiments.sweep.plan.Sweep.unpaired_points`): no change, no verdict.
     """
     indicators = indicator_columns(runs, parameters)
     reference = welfare_records(runs[runs["point"] == 0].set_index("replication"))
     rows = [
         point_row(
-            group.set_index("replication"), reference, parameters, indicators, margin, last_year
+            group.set_index("replication"),
+            reference,
+            parameters,
+            indicators,
+            margin,
+            last_year,
+            paired=int(point) not in unpaired,
         )
-        for _, group in runs.groupby("point", sort=True)
+        for point, group in runs.groupby("point", sort=True)
     ]
     return pd.DataFrame(rows)
 

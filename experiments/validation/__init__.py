@@ -6,6 +6,6 @@ reads it, :mod:`~experiments.validation.runner` runs the experiments with the pr
 check's statistic, :mod:`~experiments.validation.evaluate` judges it against its band,
 :mod:`~experiments.validation.figures` draws one figure per check and
 :mod:`~experiments.validation.outputs` writes the results folder. The command is
-``python run.py validate`` (:mod:`experiments.commands.validate`); docs/validation.md reports the
+``uv run run.py validate`` (:mod:`experiments.commands.validate`); docs/validation.md reports the
 results and the gaps.
 """

@@ -4,7 +4,8 @@ A variant names its parent with ``extends: baseline.yaml`` (relative to the vari
 and is merged on top of it key by key. Sections listed under ``replace:`` (for example
 ``replace: [origins, destinations, corridors]``) take the variant's value whole instead, which is
 how a variant declares other countries. Overrides ``KEY=VALUE`` address any value by its dotted
-path; VALUE is read as YAML (numbers, booleans, lists). Every problem becomes one
+path; VALUE is read as YAML (numbers, booleans, lists) and may only name countries, corridors
+and regions the scenario declares. Files are UTF-8 and never empty. Every problem becomes one
 :class:`ScenarioError` naming the file, the key and what is allowed.
 """
 
@@ -35,7 +36,7 @@ def load_scenario(
     """Load, merge, override and validate a scenario file."""
     data = resolve(Path(path), chain=())
     data.setdefault("name", Path(path).stem)
-    data, applied = apply_overrides(data, overrides)
+    data, applied = apply_overrides(data, overrides, schema)
     return validate(data, schema, str(path), applied)
 
 
@@ -94,27 +95,56 @@ def resolve(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     return merge(parent, data)
 
 
+def read_text(path: Path) -> str:
+    """A YAML file's text; anything but UTF-8 (Latin-1, a binary file) is a :class:`ScenarioError`.
+
+    YAML files are UTF-8 (the YAML 1.2 specification, section 5.2); a file saved in another
+    encoding is rejected rather than guessed at, naming the line of the first byte that is not.
+    """
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start]
+        raise ScenarioError(
+            str(path),
+            None,
+            f"line {line}: not UTF-8 text (byte 0x{byte:02x}); YAML files must be saved as UTF-8",
+        ) from None
+
+
 def _read(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ScenarioError(str(path), None, "no such scenario file")
     try:
-        data = yaml.safe_load(path.read_text())
+        data = yaml.safe_load(read_text(path))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise ScenarioError(str(path), None, f"{line}not valid YAML ({problem})") from None
     if data is None:
-        return {}
+        # An empty file is a mistake (a file saved before it was written), not the defaults.
+        raise ScenarioError(
+            str(path),
+            None,
+            "is empty (or holds only comments); write its keys, e.g. 'extends: baseline.yaml' "
+            "and the values that differ",
+        )
     if not isinstance(data, dict):
         raise ScenarioError(str(path), None, "the top level must be a mapping of sections")
     return data
 
 
 def apply_overrides(
-    data: dict[str, Any], overrides: Sequence[str]
+    data: dict[str, Any], overrides: Sequence[str], schema: type[BaseModel] = Scenario
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Apply ``KEY=VALUE`` overrides (VALUE read as YAML).
+
+    An override sets a value; it never declares a country, corridor or region: a KEY through a
+    name the scenario does not declare (``origins.orign.gdp_per_capita``) is an error naming
+    the declared ones, where setting it would have added a country with default parameters.
 
     Returns:
         The data with the overrides set, and each overridden dotted key's override text.
@@ -133,6 +163,9 @@ def apply_overrides(
                 None,
                 "expected KEY=VALUE with a dotted KEY, e.g. policy.remittance_fee=0.03",
             )
+        problem = undeclared_name(key, data, schema)
+        if problem:
+            raise ScenarioError(f"--set {text}", None, problem)
         try:
             value = yaml.safe_load(raw) if raw.strip() else ""
         except yaml.YAMLError:
@@ -140,6 +173,53 @@ def apply_overrides(
         data = set_path(data, key, value)
         applied[key] = text
     return data, applied
+
+
+def undeclared_name(path: str, data: Mapping[str, Any], schema: type[BaseModel]) -> str | None:
+    """What is wrong when ``path`` goes through a name ``data`` does not declare, else None.
+
+    The names are those of the schema's mappings of named sections (``origins``,
+    ``destinations``, ``corridors``, a destination's ``regions``): declared in ``data``, or by
+    the schema's default where ``data`` leaves the mapping out. Other mistakes in the path (an
+    unknown key) are left to validation, which names the allowed keys.
+    """
+    model: Any = schema
+    value: Any = data
+    keys = parts(path)
+    walked: list[str] = []
+    index = 0
+    while index < len(keys) and isinstance(model, type) and issubclass(model, BaseModel):
+        field = model.model_fields.get(keys[index])
+        if field is None:
+            return None
+        walked.append(keys[index])
+        inner = value.get(keys[index]) if isinstance(value, Mapping) else None
+        value = _dumped(field.get_default(call_default_factory=True)) if inner is None else inner
+        model = _unwrap(field.annotation)
+        index += 1
+        if isinstance(model, tuple) and index < len(keys):
+            name, model = keys[index], model[1]
+            declared = sorted(value) if isinstance(value, Mapping) else []
+            if name not in declared:
+                where = ".".join(walked)
+                return (
+                    f"no '{name}' is declared under {where} (declared: "
+                    f"{', '.join(declared) or 'none'}); --set changes values, it does not add "
+                    f"to {where}: declare it in the scenario file"
+                )
+            walked.append(name)
+            value = value[name]
+            index += 1
+    return None
+
+
+def _dumped(value: Any) -> Any:
+    """A schema default as plain data (sections and mappings of sections dumped)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump()
+    if isinstance(value, Mapping):
+        return {key: _dumped(item) for key, item in value.items()}
+    return value
 
 
 def validate(

@@ -99,6 +99,7 @@ class Scenario(Section):
                     f"corridors.{name}.destination: '{corridor.destination}' is not declared; "
                     f"declared destinations: {', '.join(self.destinations)}"
                 )
+        self._check_every_country_has_a_corridor()
         pairs = [(c.origin, c.destination) for c in self.corridors.values()]
         if len(set(pairs)) != len(pairs):
             raise ValueError("corridors: two corridors link the same origin and destination")
@@ -107,6 +108,28 @@ class Scenario(Section):
                 raise ValueError(f"destinations.{name}.regions: at least one region is needed")
         self._check_lever_scopes()
         return self
+
+    def _check_every_country_has_a_corridor(self) -> None:
+        """A country no corridor uses is a misspelling or an oversight, never a silent extra.
+
+        ``origins: {orign: ...}`` beside a corridor from ``origin`` would add a second origin
+        with default parameters (and households) that nobody can leave or reach.
+        """
+        linked = {
+            "origins": {c.origin for c in self.corridors.values()},
+            "destinations": {c.destination for c in self.corridors.values()},
+        }
+        declared = {"origins": self.origins, "destinations": self.destinations}
+        for section, countries in declared.items():
+            kind = section.removesuffix("s")
+            for name in countries:
+                if name not in linked[section]:
+                    known = ", ".join(sorted(linked[section])) or "none"
+                    raise ValueError(
+                        f"{section}.{name}: no corridor links '{name}' (known {section}: "
+                        f"{known}); a misspelled name? A new {kind} needs its corridor: "
+                        f"corridors.NAME: {{{kind}: {name}, ...}}"
+                    )
 
     def _check_lever_scopes(self) -> None:
         """Reject overrides of a lever where it cannot act (a quota on a corridor, say)."""

@@ -23,6 +23,7 @@ from experiments.report.page import (
     figure,
     html_table,
     paragraph,
+    scenario_key,
 )
 from experiments.report.verdicts import (
     advice_table,
@@ -54,11 +55,11 @@ def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
         Section("Verdicts", verdicts(context)),
         Section("The question", question(context)),
         Section("The scenarios", scenarios(context)),
-        Section("Change in welfare", forest(folder)),
+        Section("Change in welfare", forest(folder, context)),
         Section("Channels", channels(folder, context)),
         Section("Groups", groups(context)),
         Section("Verdicts over time", horizons(folder, context)),
-        Section("Who gains", quadrant(folder)),
+        Section("Who gains", quadrant(folder, context)),
         Section("The other indicators", other_indicators(context)),
         Section("Are the replications enough?", replication_advice(context)),
         Section("Caveats", caveats(context)),
@@ -78,6 +79,9 @@ class Context:
         self.simulation = self.described[self.baseline]["parameters"]["simulation"]
         self.replications = int(summary.get("replications") or manifest.get("replications", 0))
         self.margin = float(summary.get("margin") or 0.0)
+        # Each scenario's colour, and as drawn in each figure (older folders have neither).
+        self.colours: dict[str, str] = manifest.get("scenario_colours") or {}
+        self.drawn: dict[str, dict[str, str]] = manifest.get("figure_colours") or {}
 
     def description(self, name: str) -> str:
         """A scenario's ``description:`` (or a plain fallback)."""
@@ -169,7 +173,8 @@ def verdicts(context: Context) -> str:
         "below zero and beyond the margin.",
         "small",
     )
-    return paragraph(verdict_sentence(context)) + heads + caption + table
+    key = scenario_key(context.colours) if context.colours else ""
+    return paragraph(verdict_sentence(context)) + heads + caption + table + key
 
 
 def verdict_sentence(context: Context) -> str:
@@ -222,16 +227,18 @@ def outcome_colours() -> str:
     return "; ".join(f"{o.name}: {o.meaning}" for o in OUTCOMES)
 
 
-def forest(folder: Path) -> str:
+def forest(folder: Path, context: Context) -> str:
     """The forest plot with how to read it."""
     return figure(
         files.FOREST.path(folder),
-        "Each row is a scenario, each panel a party, each on its own linear axis in PPP $ per "
-        "person per year. The dot is the mean equivalent variation against the baseline, the "
-        "bar its 95% interval, coloured by the party's outcome "
-        f"({outcome_colours()}); the grey band is the margin of a negligible change. A triple "
-        "win is a row in the colour of a gain in all three panels.",
+        "Each row is a scenario, in its colour of every figure of this page; each panel a "
+        "party, each on its own linear axis in PPP $ per person per year. The marker is the "
+        "mean equivalent variation against the baseline, the bar its 95% interval; the "
+        "marker's shape is the party's outcome: pointing up a gain, down a loss, a diamond "
+        f"negligible, hollow uncertain ({outcome_colours()}). The grey band is the margin of a "
+        "negligible change. A triple win is a row of upward markers in all three panels.",
         alt="Forest plot of the equivalent variation of migrants, origin and destination",
+        colours=context.drawn.get(files.FOREST.name),
     )
 
 
@@ -286,6 +293,7 @@ def horizons(folder: Path, context: Context) -> str:
             "The yearly indicators behind the verdict: each party's consumption this year (per "
             "origin-born person, or per native), mean over replications with its 95% band.",
             alt="Yearly consumption of migrants, origin and destination by scenario",
+            colours=context.drawn.get(files.WELFARE_PATHS.name),
         )
         + figure(
             files.WELFARE_CHANGES.path(folder),
@@ -293,20 +301,23 @@ def horizons(folder: Path, context: Context) -> str:
             "each pair of replications: when a policy's gains or losses appear, and whether "
             "they last.",
             alt="Yearly change in consumption against the baseline by scenario",
+            colours=context.drawn.get(files.WELFARE_CHANGES.name),
         )
     )
 
 
-def quadrant(folder: Path) -> str:
+def quadrant(folder: Path, context: Context) -> str:
     """The who-gains quadrant with how to read it."""
     return figure(
         files.QUADRANT.path(folder),
-        "Each scenario placed by its equivalent variation for the origin (across) and the "
-        "destination (up), both linear in PPP $ per person per year, with 95% intervals; the "
-        "colour is the migrants' outcome and the grey cross the margin. Candidates for a triple "
-        "win sit in the shaded top-right quadrant in the colour of a gain, with both intervals "
-        "clear of the axes.",
+        "Each scenario, in its colour, placed by its equivalent variation for the origin "
+        "(across) and the destination (up), both linear in PPP $ per person per year, with 95% "
+        "intervals; the marker's shape is the migrants' outcome (up a gain, down a loss, a "
+        "diamond negligible, hollow uncertain) and the grey cross the margin. Candidates for a "
+        "triple win sit in the shaded top-right quadrant with an upward marker and both "
+        "intervals clear of the axes.",
         alt="Quadrant chart of the variation for the origin against that for the destination",
+        colours=context.drawn.get(files.QUADRANT.name),
     )
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from experiments.parties import PARTIES
 from experiments.report.page import Section, escape, figure, html_table, paragraph, verdict_badge
 from experiments.sweep import files
-from experiments.sweep.figures import tick
+from experiments.sweep.figures import short, tick
 
 TITLE = "TripleWin: a sweep over policies or parameters"
 MAX_ROWS = 80
@@ -59,12 +59,20 @@ def method_note(manifest: dict[str, Any]) -> str:
 
 
 def points_table(folder: Path, parameters: list[str]) -> str:
-    """Every point (up to :data:`MAX_ROWS`) with its welfare changes and verdict."""
+    """Every point (up to :data:`MAX_ROWS`) with its verdict and welfare changes.
+
+    The verdict comes right after the point's number, so it is on screen however many
+    parameters the design varies; a design's points are named by their parameter columns
+    (short names; the full paths are in the caption), a scenario list's by the scenario.
+    """
     points = pd.read_parquet(files.POINTS.path(folder))
     rows = []
     for _, point in points.head(MAX_ROWS).iterrows():
-        cells = [escape(point["point"]), escape(point["point_name"])]
-        cells += [escape(tick(point[path])) for path in parameters]
+        cells = [escape(point["point"]), verdict_badge(str(point["verdict"]))]
+        if parameters:
+            cells += [escape(tick(point[path])) for path in parameters]
+        else:
+            cells.append(escape(point["point_name"]))
         for party in PARTIES:
             key = f"change_{party.key}"
             bounds = party.interval(point[f"{key}_low"], point[f"{key}_high"])
@@ -74,20 +82,26 @@ def points_table(folder: Path, parameters: list[str]) -> str:
                 f"{escape(party.change(point[key]))} {badge}<br>"
                 f"<span class='small'>{escape(bounds)}</span>"
             )
-        cells.append(verdict_badge(str(point["verdict"])))
         cells.append(escape(point.get("losing_groups") or ""))
         rows.append(cells)
     caption = (
-        "Equivalent variations against the base scenario (mean and outcome, 95% interval "
-        "beneath) by point"
+        "Verdict and equivalent variations against the base scenario (mean and outcome, 95% "
+        "interval beneath)"
     )
+    if parameters:
+        caption += " by point; columns: " + ", ".join(parameters)
     if len(points) > MAX_ROWS:
         caption += f" (first {MAX_ROWS} of {len(points)}; all in {files.POINTS.name})"
-    columns = ["point", "name", *parameters, *(f"{p.label} ({p.axis_unit})" for p in PARTIES)]
-    last = len(columns) + 1
-    return html_table(
-        [*columns, "verdict", "groups that lose"], rows, caption, text_columns=(1, last)
-    )
+    names = [short(path) for path in parameters] or ["scenario"]
+    columns = [
+        "point",
+        "verdict",
+        *names,
+        *(f"{p.label} ({p.axis_unit})" for p in PARTIES),
+        "groups that lose",
+    ]
+    text = ((1,) if parameters else (1, 2)) + (len(columns) - 1,)
+    return html_table(columns, rows, caption, text_columns=text)
 
 
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
