@@ -79,10 +79,12 @@ def points_table(folder: Path, parameters: list[str]) -> str:
             judged = point.get(f"outcome_{party.key}")
             badge = verdict_badge(str(judged)) if isinstance(judged, str) else ""
             cells.append(
-                f"{escape(party.change(point[key]))} {badge}<br>"
+                f"{escape(party.change(point[key]))}<br>{badge}<br>"
                 f"<span class='small'>{escape(bounds)}</span>"
             )
-        cells.append(escape(point.get("losing_groups") or ""))
+        # Group names break at their words, so the column stays narrow.
+        groups = str(point.get("losing_groups") or "").replace("_", " ")
+        cells.append(escape(groups))
         rows.append(cells)
     caption = (
         "Verdict and equivalent variations against the base scenario (mean and outcome, 95% "
@@ -92,7 +94,8 @@ def points_table(folder: Path, parameters: list[str]) -> str:
         caption += " by point; columns: " + ", ".join(parameters)
     if len(points) > MAX_ROWS:
         caption += f" (first {MAX_ROWS} of {len(points)}; all in {files.POINTS.name})"
-    names = [short(path) for path in parameters] or ["scenario"]
+    # Names break at their words, so that many parameters still fit the page.
+    names = [short(path).replace("_", " ") for path in parameters] or ["scenario"]
     columns = [
         "point",
         "verdict",
