@@ -232,6 +232,24 @@ def test_compare_refuses_a_scenario_of_other_simulation_settings(
     assert "--set" in line
 
 
+def test_compare_refuses_a_scenario_of_another_world(tmp_path, finished):
+    """Other countries or households are other people: no verdict follows them."""
+    corridors = ROOT / "scenarios" / "two_corridors.yaml"
+    arguments = ["compare", BASELINE, corridors, "--replications", "1"]
+    line = refused_untouched(finished, arguments, str(corridors), "origins")
+    assert "same people" in line
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        f"extends: {corridors}\norigins:\n  highland:\n    household_share: 0.5\n"
+    )
+    arguments = ["compare", corridors, other, "--replications", "1"]
+    refused_untouched(finished, arguments, str(other), "origins.highland.household_share")
+    # One origin holds every household whatever its share: the same people.
+    other.write_text(f"extends: {BASELINE}\norigins:\n  origin:\n    household_share: 0.5\n")
+    done = run_py("compare", BASELINE, other, *SMALL, "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+
+
 def test_settings_set_for_all_scenarios_and_replications_are_no_obstacle(tmp_path):
     other = tmp_path / "other.yaml"
     other.write_text(

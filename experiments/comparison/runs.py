@@ -12,6 +12,40 @@ from model.errors import InputError
 from model.scenario.paths import get_path
 
 
+def check_same_world(baseline: LoadedScenario, loaded: LoadedScenario) -> None:
+    """The same countries, corridors and households: a verdict follows the same people under two
+    policies (docs/ODD.md §7.19), so a scenario of another world has no verdict against this
+    baseline."""
+    for section in ("origins", "destinations", "corridors"):
+        mine = list(getattr(loaded.scenario, section))
+        theirs = list(getattr(baseline.scenario, section))
+        if mine != theirs:
+            raise InputError(
+                str(loaded.path),
+                section,
+                f"are {', '.join(mine)} but the baseline's are {', '.join(theirs)}; a verdict "
+                "compares the same people under two policies: compare a policy of this world "
+                f"against {loaded.path.name} itself (a scenario that extends it)",
+            )
+    from model.initialise import split_households
+
+    if (split_households(loaded.scenario) == split_households(baseline.scenario)).all():
+        return
+    changed = [
+        name
+        for name, origin in loaded.scenario.origins.items()
+        if origin.household_share != baseline.scenario.origins[name].household_share
+    ]
+    name = changed[0]
+    raise InputError(
+        str(loaded.path),
+        f"origins.{name}.household_share",
+        f"is {loaded.scenario.origins[name].household_share} but the baseline's is "
+        f"{baseline.scenario.origins[name].household_share}: other households; a verdict "
+        "compares the same households under two policies",
+    )
+
+
 def check_comparable(baseline: LoadedScenario, scenarios: list[LoadedScenario]) -> None:
     """Paired runs need the same simulation settings, and each scenario a name of its own.
 
@@ -32,6 +66,7 @@ def check_comparable(baseline: LoadedScenario, scenarios: list[LoadedScenario]) 
                 "verdict compares runs of the same simulation settings: make them equal, or "
                 "set them for all scenarios with --years or --set",
             )
+        check_same_world(baseline, loaded)
         twin = seen.get(loaded.name)
         if twin is not None and (twin is not baseline or loaded.scenario != baseline.scenario):
             raise InputError(
