@@ -122,16 +122,17 @@ WORKER_MODULES = ("distributed", "experiments.engine.tasks", "experiments.record
 
 @contextmanager
 def _local(workers: int) -> Iterator[Connection]:
+    method = start_method()
+    if method == "forkserver":
+        # First: the server imports while this process imports Dask and starts the scheduler.
+        start_fork_server()
     import dask
     import distributed  # noqa: F401  (its defaults must be loaded before they are overridden)
 
     # Kept for the cluster's life, so that a worker restarted after a death inherits it too.
-    config = {**LOCAL_CONFIG, "distributed.worker.multiprocessing-method": start_method()}
-    with dask.config.set(config):
-        if config["distributed.worker.multiprocessing-method"] == "forkserver":
-            start_fork_server()
-        with _local_cluster(workers) as connection:
-            yield connection
+    config = {**LOCAL_CONFIG, "distributed.worker.multiprocessing-method": method}
+    with dask.config.set(config), _local_cluster(workers) as connection:
+        yield connection
 
 
 def start_method() -> str:
@@ -142,17 +143,15 @@ def start_method() -> str:
 
 
 def start_fork_server() -> None:
-    """Start the server the workers are forked from, importing ``WORKER_MODULES`` once.
+    """Start the server the workers will be forked from, importing ``WORKER_MODULES`` once.
 
-    Called with Dask's start method set to ``forkserver``: Dask then names its own modules to
-    preload, and this adds the model's. The server imports while this process goes on to start
-    the scheduler; a server already running (an earlier cluster of this process) is kept.
+    It starts in the background (this returns at once) and lives as long as this process; a
+    server already running (an earlier cluster of this process) is kept.
     """
+    import multiprocessing
     from multiprocessing import forkserver
 
-    from distributed.utils import get_mp_context
-
-    get_mp_context().set_forkserver_preload(list(WORKER_MODULES))
+    multiprocessing.get_context("forkserver").set_forkserver_preload(list(WORKER_MODULES))
     forkserver.ensure_running()
 
 
