@@ -16,7 +16,8 @@ module's ``__spec__`` (and its file's name) is read without loading it, because 
 ``import`` statement reads it (CPython issue gh-127036) and so does Mesa's logging set-up, through
 :func:`inspect.getmodule`, and a standard lazy module is therefore loaded by the next statement
 that imports it. Nothing else changes: the module is the one the import system would make,
-executed by its own loader, in ``sys.modules`` under its own name.
+executed by its own loader, in ``sys.modules`` under its own name; a thread that uses it while
+another is running its code waits for that to finish, as it would for an import.
 """
 
 from __future__ import annotations
@@ -32,37 +33,40 @@ import types
 _PASSED_THROUGH = frozenset(
     {"__spec__", "__name__", "__file__", "__cached__", "__loader__", "__package__", "__class__"}
 )
+# One module loads at a time; a thread that uses a module another is loading waits for it.
 _LOADING = threading.RLock()
+_IN_PROGRESS: set[int] = set()
 
 
 class _DeferredModule(types.ModuleType):
     """A registered module whose code runs at the first use of one of its names."""
 
     def __getattribute__(self, name: str) -> object:
-        if name in _PASSED_THROUGH:
-            return super().__getattribute__(name)
-        with _LOADING:
-            if type(self) is _DeferredModule:
-                _load(self)
-        return getattr(self, name)
+        if name not in _PASSED_THROUGH:
+            _ensure_loaded(self)
+        return types.ModuleType.__getattribute__(self, name)
 
     def __setattr__(self, name: str, value: object) -> None:
-        with _LOADING:
-            if type(self) is _DeferredModule:
-                _load(self)
-        setattr(self, name, value)
+        _ensure_loaded(self)
+        types.ModuleType.__setattr__(self, name, value)
 
 
-def _load(module: types.ModuleType) -> None:
-    """Run the module's code in it, as the import system would have (import lock held)."""
-    spec = module.__spec__
-    # From here on the module is an ordinary one: its own code reads and sets its names.
-    object.__setattr__(module, "__class__", types.ModuleType)
-    try:
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
-    except BaseException:
-        sys.modules.pop(spec.name, None)
-        raise
+def _ensure_loaded(module: types.ModuleType) -> None:
+    """Run the module's code in it, once, as the import system would have."""
+    with _LOADING:
+        # Loaded already, or being loaded by this thread (the module's own code uses it).
+        if type(module) is not _DeferredModule or id(module) in _IN_PROGRESS:
+            return
+        spec = types.ModuleType.__getattribute__(module, "__spec__")
+        _IN_PROGRESS.add(id(module))
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            sys.modules.pop(spec.name, None)
+            raise
+        finally:
+            _IN_PROGRESS.discard(id(module))
+        object.__setattr__(module, "__class__", types.ModuleType)
 
 
 def _find(name: str) -> importlib.machinery.ModuleSpec | None:

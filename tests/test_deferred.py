@@ -71,3 +71,36 @@ def test_a_package_imported_first_is_left_alone():
         """
     )
     assert out.split() == ["module"]
+
+
+def test_a_thread_that_uses_a_module_another_is_loading_waits_for_it(tmp_path):
+    package = tmp_path / "slowpackage"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "slow.py").write_text(
+        "import builtins\nbuiltins.STARTED.set()\nbuiltins.FINISH.wait(30)\nVALUE = 42\n"
+    )
+    out = python(
+        f"""
+        import builtins, sys, threading, time
+        sys.path.insert(0, {str(tmp_path)!r})
+        builtins.STARTED, builtins.FINISH = threading.Event(), threading.Event()
+        from model.deferred import defer
+
+        assert defer("slowpackage.slow")
+        import slowpackage.slow as slow
+
+        seen = {{}}
+        first = threading.Thread(target=lambda: seen.update(first=slow.VALUE))
+        first.start()
+        builtins.STARTED.wait(30)  # the first thread is running the module's code
+        second = threading.Thread(target=lambda: seen.update(second=getattr(slow, "VALUE", None)))
+        second.start()
+        time.sleep(0.3)
+        builtins.FINISH.set()
+        first.join()
+        second.join()
+        print(seen["first"], seen["second"], type(slow).__name__)
+        """
+    )
+    assert out.split() == ["42", "42", "module"]
