@@ -110,13 +110,9 @@ class KeyedRandom:
             code = _CODES[purpose] = 2 * zlib.crc32(purpose.encode())
         return code
 
-    def _address(self, purpose: str) -> tuple[np.uint64, int, int]:
-        """The run's root, the year and the purpose's code: what a draw's numbers derive from."""
-        return self._root, self.year, self._code(purpose)
-
     def uniform(self, purpose: str, keys: np.ndarray | int) -> np.ndarray:
         """One uniform number on (0, 1) per key."""
-        return _kernels.uniform(*self._address(purpose), _keys(keys))
+        return _kernels.uniform(self._root, self.year, self._code(purpose), _keys(keys))
 
     def chance(self, purpose: str, keys: np.ndarray, probability: np.ndarray | float) -> np.ndarray:
         """Whether each key's event happens, with the given probability."""
@@ -124,7 +120,7 @@ class KeyedRandom:
 
     def normal(self, purpose: str, keys: np.ndarray | int) -> np.ndarray:
         """One standard normal number per key (Box-Muller on two keyed uniforms)."""
-        return _kernels.normal(*self._address(purpose), _keys(keys))
+        return _kernels.normal(self._root, self.year, self._code(purpose), _keys(keys))
 
     def binomial(self, purpose: str, keys: np.ndarray, trials: np.ndarray, chance) -> np.ndarray:
         """One binomial count per key (by inversion of one uniform)."""
@@ -132,18 +128,25 @@ class KeyedRandom:
         probability = np.broadcast_to(np.asarray(chance, dtype=np.float64), keys.shape)
         trials = np.ascontiguousarray(trials, dtype=np.int64)
         return _kernels.binomial(
-            *self._address(purpose), keys, trials, np.ascontiguousarray(probability)
+            self._root,
+            self.year,
+            self._code(purpose),
+            keys,
+            trials,
+            np.ascontiguousarray(probability),
         )
 
     def poisson(self, purpose: str, keys: np.ndarray, mean: np.ndarray) -> np.ndarray:
         """One Poisson count per key (by inversion of one uniform)."""
         keys = _keys(keys)
         mean = np.ascontiguousarray(np.broadcast_to(mean, keys.shape), dtype=np.float64)
-        return _kernels.poisson(*self._address(purpose), keys, mean)
+        return _kernels.poisson(self._root, self.year, self._code(purpose), keys, mean)
 
     def gumbel(self, purpose: str, keys: np.ndarray, columns: int) -> np.ndarray:
         """Standard Gumbel numbers, one row per key and ``columns`` per row (logit choices)."""
-        return _kernels.gumbel(*self._address(purpose), _keys(keys), int(columns))
+        return _kernels.gumbel(
+            self._root, self.year, self._code(purpose), _keys(keys), int(columns)
+        )
 
     def order(self, purpose: str, keys: np.ndarray) -> np.ndarray:
         """A random order of ``keys`` (indices into ``keys``), the same for the same keys."""
