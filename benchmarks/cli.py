@@ -16,11 +16,11 @@ reference commit (``--reference``, repeatable; default ``75b744c``, the commit b
 checked out in a temporary ``git worktree`` that is removed at the end and run with this
 checkout's environment; and so is the run rate of the sensitivity experiments' runs (1,000
 households, 30 years, no yearly series where the code has that option, numba's kernels loaded,
-warm process): runs per second of every checkout, in rounds that take each in turn so that other
-load weighs on all alike, as a multiple of the first reference's. One more start of ``run``
-without bytecode caches shows what a start costs where none may be written
-(``PYTHONDONTWRITEBYTECODE`` and no ``.pyc``: every module compiled from source at every start;
-``uv sync --compile-bytecode`` writes them once for the installed packages).
+warm process): runs per second of every checkout, in rounds that take each in turn (forwards,
+then backwards) so that other load weighs on all alike, as a multiple of the first reference's.
+One more start of ``run`` without bytecode caches shows what a start costs where none may be
+written (``PYTHONDONTWRITEBYTECODE`` and no ``.pyc``: every module compiled from source at every
+start; ``uv sync --compile-bytecode`` writes them once for the installed packages).
 ``--quick`` checks the script works (one start of each, a tiny run-rate comparison), not the
 figures.
 """
@@ -258,14 +258,15 @@ def worktrees(commits: Sequence[str]) -> Iterator[list[Tree]]:
 def rates_by_round(
     trees: Sequence[Tree], households: int, years: int, runs: int, rounds: int
 ) -> list[dict[str, dict[str, float]]]:
-    """Each round, every checkout's run rate, one after the other (after a first untimed run,
-    in which numba compiles a new checkout's kernels)."""
+    """Each round, every checkout's run rate, one after the other, in turn first and last
+    (after a first untimed run, in which numba compiles a new checkout's kernels)."""
     for tree in trees:
         run_rate(tree, households, years, 1)
-    return [
-        {tree.label: run_rate(tree, households, years, runs) for tree in trees}
-        for _ in range(rounds)
-    ]
+    measured = []
+    for round_number in range(rounds):
+        order = trees if round_number % 2 == 0 else list(reversed(trees))
+        measured.append({tree.label: run_rate(tree, households, years, runs) for tree in order})
+    return [{tree.label: rates[tree.label] for tree in trees} for rates in measured]
 
 
 def rate_rows(measured: list[dict[str, dict[str, float]]], first: str) -> list[list[str]]:
@@ -309,7 +310,7 @@ def main() -> None:
         help=f"a commit to compare with (repeatable; default {DEFAULT_REFERENCE})",
     )
     parser.add_argument("--repeats", type=int, default=5, help="starts of --help and run")
-    parser.add_argument("--rounds", type=int, default=3, help="run-rate rounds per checkout")
+    parser.add_argument("--rounds", type=int, default=4, help="run-rate rounds per checkout")
     args = parser.parse_args()
     references = args.reference or [DEFAULT_REFERENCE]
     repeats, cluster_repeats = (1, 1) if args.quick else (args.repeats, 3)
