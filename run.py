@@ -4,6 +4,7 @@ import sys
 
 # Importing experiments imports model first, which pins numpy's code path (model/numerics.py).
 from experiments.cli import main
+from experiments.process_exit import finish
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(finish(main()))

@@ -16,7 +16,12 @@ import model  # noqa: E402, F401, I001
 
 import yaml  # noqa: E402
 
+from model.randomness import use_kernels  # noqa: E402
 from model.scenario.schema import Scenario  # noqa: E402
+
+# The benchmarks time the simulator as long work runs it: with numba's kernels loaded (a single
+# run from the command line draws with numpy until they pay for themselves, model/randomness.py).
+use_kernels("compiled")
 
 
 def default_scenario(households: int, years: int = 40) -> Scenario:

@@ -6,7 +6,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 
 @dataclass(frozen=True)
@@ -43,8 +42,16 @@ def estimate(values: np.ndarray | list[float]) -> Estimate:
     if count == 1:
         return Estimate(mean, math.nan, math.nan, 1)
     spread = float(data.std(ddof=1))
-    half = float(stats.t.ppf(0.975, count - 1)) * spread / math.sqrt(count)
+    half = t_quantile(0.975, count - 1) * spread / math.sqrt(count)
     return Estimate(mean, mean - half, mean + half, count)
+
+
+def t_quantile(probability: float, degrees_of_freedom: float) -> float:
+    """Student's t quantile: ``scipy.stats.t.ppf``, which calls this very function of
+    ``scipy.special`` (equal bit for bit), without importing ``scipy.stats`` (about 0.5 s)."""
+    from scipy.special import stdtrit
+
+    return float(stdtrit(degrees_of_freedom, probability))
 
 
 def replications_needed(values: np.ndarray | list[float], half_width: float) -> int | None:

@@ -11,127 +11,77 @@ generator (Salmon et al. 2011). Non-uniform variates come from these uniforms by
 (binomial, Poisson, Gumbel) or Box-Muller (normal), one key one variate, so a household's births
 do not depend on how many children its neighbours have.
 
-The kernels are compiled with numba: they are the innermost loops of the model (docs/ODD.md §4.10).
+Two implementations draw the same numbers bit for bit: plain numpy (:mod:`model.keyed_arrays`),
+ready at once, and numba kernels (:mod:`model.keyed_kernels`), several times faster on the
+arrays of a run but a second to load (importing numba and reading its cached machine code). A
+process starts with numpy and moves to the kernels once its numpy draws have taken as long as
+loading them would (the rent-or-buy rule: never more than twice the better choice's cost), so a
+single run from the command line answers at once and a sweep's workers soon draw compiled;
+:func:`use_kernels` chooses for good. Results by seed do not depend on which one drew.
 """
 
 from __future__ import annotations
 
+import time
 import zlib
+from collections.abc import Callable
+from typing import Any, Literal
 
 import numpy as np
-from numba import njit
 
-GOLDEN = 0x9E3779B97F4A7C15
-PURPOSE_MULTIPLIER = 0xD1B54A32D192ED03
+from model import keyed_arrays
+
 # Spawn-key suffix of the seed that keyed draws derive from (apart from the named streams).
 KEYED_CHILD = 1000
-TWO_PI = 2.0 * np.pi
+# Seconds of numpy draws after which the compiled kernels take over: about what importing numba
+# and loading the kernels from its cache take on the development machine (benchmarks/cli.py).
+SWITCH_AFTER_S = 1.0
 
 
-@njit(cache=True, inline="always")
-def _mix(z: np.uint64) -> np.uint64:
-    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return z ^ (z >> np.uint64(31))
+class _NumpyFirst:
+    """numpy's draws, timed: once they have taken ``SWITCH_AFTER_S``, the kernels take over."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __getattr__(self, kind: str) -> Callable[..., np.ndarray]:
+        if kind.startswith("_"):
+            raise AttributeError(kind)
+        implementation = getattr(keyed_arrays, kind)
+
+        def timed(*args: object) -> np.ndarray:
+            start = time.perf_counter()
+            drawn = implementation(*args)
+            self.seconds += time.perf_counter() - start
+            if self.seconds > SWITCH_AFTER_S:
+                use_kernels("compiled")
+            return drawn
+
+        return timed
 
 
-@njit(cache=True, inline="always")
-def _salt(root: np.uint64, year: np.int64, code: np.int64) -> np.uint64:
-    """The offset that makes one purpose's draws in one year independent of all others."""
-    tag = np.uint64(year) * np.uint64(GOLDEN) + np.uint64(code) * np.uint64(PURPOSE_MULTIPLIER)
-    return _mix(root ^ _mix(tag))
+# What draws in this process: keyed_arrays, keyed_kernels or a _NumpyFirst (the default).
+_kernels: Any = _NumpyFirst()
 
 
-@njit(cache=True, inline="always")
-def _unit(salt: np.uint64, key: np.int64) -> float:
-    """Uniform on (0, 1), never 0 or 1, for one key."""
-    z = _mix(np.uint64(key) * np.uint64(GOLDEN) + salt)
-    return (float(z >> np.uint64(11)) + 0.5) * (1.0 / 9007199254740992.0)
+def use_kernels(choice: Literal["numpy", "compiled", "adaptive"]) -> None:
+    """Draw with numpy, with the compiled kernels, or (the default) numpy first, then compiled.
+
+    Benchmarks of run rates and long-lived workers choose ``compiled``; tests use each to check
+    that they agree. Results by seed are the same whichever draws.
+    """
+    global _kernels
+    if choice == "compiled":
+        from model import keyed_kernels
+
+        _kernels = keyed_kernels
+    else:
+        _kernels = keyed_arrays if choice == "numpy" else _NumpyFirst()
 
 
-@njit(cache=True)
-def _uniform(root: np.uint64, year: np.int64, code: np.int64, keys: np.ndarray) -> np.ndarray:
-    salt = _salt(root, year, code)
-    out = np.empty(keys.size)
-    for i in range(keys.size):
-        out[i] = _unit(salt, keys[i])
-    return out
-
-
-@njit(cache=True)
-def _normal(root: np.uint64, year: np.int64, code: np.int64, keys: np.ndarray) -> np.ndarray:
-    radius_salt = _salt(root, year, code)
-    angle_salt = _salt(root, year, code + 1)
-    out = np.empty(keys.size)
-    for i in range(keys.size):
-        radius = np.sqrt(-2.0 * np.log(_unit(radius_salt, keys[i])))
-        out[i] = radius * np.cos(TWO_PI * _unit(angle_salt, keys[i]))
-    return out
-
-
-@njit(cache=True)
-def _binomial(
-    root: np.uint64,
-    year: np.int64,
-    code: np.int64,
-    keys: np.ndarray,
-    trials: np.ndarray,
-    chance: np.ndarray,
-) -> np.ndarray:
-    salt = _salt(root, year, code)
-    out = np.zeros(keys.size, dtype=np.int64)
-    for i in range(keys.size):
-        n, p = trials[i], chance[i]
-        if n <= 0 or p <= 0.0:
-            continue
-        if p >= 1.0:
-            out[i] = n
-            continue
-        u = _unit(salt, keys[i])
-        pmf = (1.0 - p) ** n
-        cdf = pmf
-        ratio = p / (1.0 - p)
-        k = 0
-        while u > cdf and k < n:
-            pmf *= (n - k) / (k + 1.0) * ratio
-            k += 1
-            cdf += pmf
-        out[i] = k
-    return out
-
-
-@njit(cache=True)
-def _poisson(
-    root: np.uint64, year: np.int64, code: np.int64, keys: np.ndarray, mean: np.ndarray
-) -> np.ndarray:
-    salt = _salt(root, year, code)
-    out = np.zeros(keys.size, dtype=np.int64)
-    for i in range(keys.size):
-        lam = mean[i]
-        if lam <= 0.0:
-            continue
-        u = _unit(salt, keys[i])
-        pmf = np.exp(-lam)
-        cdf = pmf
-        k = 0
-        while u > cdf and k < 10_000:
-            k += 1
-            pmf *= lam / k
-            cdf += pmf
-        out[i] = k
-    return out
-
-
-@njit(cache=True)
-def _gumbel(
-    root: np.uint64, year: np.int64, code: np.int64, keys: np.ndarray, columns: int
-) -> np.ndarray:
-    salt = _salt(root, year, code)
-    out = np.empty((keys.size, columns))
-    for i in range(keys.size):
-        for j in range(columns):
-            out[i, j] = -np.log(-np.log(_unit(salt, keys[i] * columns + j)))
-    return out
+def kernels_in_use() -> str:
+    """``compiled`` or ``numpy``: what draws now."""
+    return "numpy" if _kernels is keyed_arrays or isinstance(_kernels, _NumpyFirst) else "compiled"
 
 
 def _keys(keys: np.ndarray | int) -> np.ndarray:
@@ -162,7 +112,7 @@ class KeyedRandom:
 
     def uniform(self, purpose: str, keys: np.ndarray | int) -> np.ndarray:
         """One uniform number on (0, 1) per key."""
-        return _uniform(self._root, self.year, self._code(purpose), _keys(keys))
+        return _kernels.uniform(self._root, self.year, self._code(purpose), _keys(keys))
 
     def chance(self, purpose: str, keys: np.ndarray, probability: np.ndarray | float) -> np.ndarray:
         """Whether each key's event happens, with the given probability."""
@@ -170,14 +120,14 @@ class KeyedRandom:
 
     def normal(self, purpose: str, keys: np.ndarray | int) -> np.ndarray:
         """One standard normal number per key (Box-Muller on two keyed uniforms)."""
-        return _normal(self._root, self.year, self._code(purpose), _keys(keys))
+        return _kernels.normal(self._root, self.year, self._code(purpose), _keys(keys))
 
     def binomial(self, purpose: str, keys: np.ndarray, trials: np.ndarray, chance) -> np.ndarray:
         """One binomial count per key (by inversion of one uniform)."""
         keys = _keys(keys)
         probability = np.broadcast_to(np.asarray(chance, dtype=np.float64), keys.shape)
         trials = np.ascontiguousarray(trials, dtype=np.int64)
-        return _binomial(
+        return _kernels.binomial(
             self._root,
             self.year,
             self._code(purpose),
@@ -190,11 +140,13 @@ class KeyedRandom:
         """One Poisson count per key (by inversion of one uniform)."""
         keys = _keys(keys)
         mean = np.ascontiguousarray(np.broadcast_to(mean, keys.shape), dtype=np.float64)
-        return _poisson(self._root, self.year, self._code(purpose), keys, mean)
+        return _kernels.poisson(self._root, self.year, self._code(purpose), keys, mean)
 
     def gumbel(self, purpose: str, keys: np.ndarray, columns: int) -> np.ndarray:
         """Standard Gumbel numbers, one row per key and ``columns`` per row (logit choices)."""
-        return _gumbel(self._root, self.year, self._code(purpose), _keys(keys), int(columns))
+        return _kernels.gumbel(
+            self._root, self.year, self._code(purpose), _keys(keys), int(columns)
+        )
 
     def order(self, purpose: str, keys: np.ndarray) -> np.ndarray:
         """A random order of ``keys`` (indices into ``keys``), the same for the same keys."""

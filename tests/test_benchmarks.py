@@ -15,6 +15,8 @@ import pytest
 from tests.conftest import ROOT
 
 HEADLINES = {
+    "cli.py": r"^command line: --help [\d.]+ s, run [\d.]+ s, 2-worker cluster up [\d.]+ s; runs/s "
+    r"at 100 households x 5 years ([\d.]+x 75b744c|n/a)",
     "throughput.py": r"^throughput at 1,000 households: [\d,]+ agent-years/s, [\d.]+x Boltzmann",
     "latency.py": r"^latency of a warm 1,000-household 40-year run: [\d.]+ ms",
     "memory.py": r"^peak memory per agent at 2,000 households: \d+ bytes",

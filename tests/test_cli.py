@@ -26,7 +26,7 @@ def run_py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def baseline_json(tmp_path_factory) -> tuple[dict, dict, Path]:
-    """The issue's command, twice, into two folders."""
+    """The issue's command, twice, into two folders (the first with its figures)."""
     documents, folders = [], []
     for attempt in range(2):
         folder = tmp_path_factory.mktemp(f"run{attempt}")
@@ -40,6 +40,7 @@ def baseline_json(tmp_path_factory) -> tuple[dict, dict, Path]:
             "--json",
             "--out",
             str(folder),
+            *(["--figures"] if attempt == 0 else []),
         )
         assert done.returncode == 0, done.stderr
         documents.append(json.loads(done.stdout))
@@ -119,6 +120,31 @@ def test_run_report_writes_every_indicator_in_its_unit_and_lists_the_files(basel
     for name in ("replications.parquet", "regions.parquet", "manifest.json", "yearly.png"):
         assert f"<code>{name}</code>" in page, name
     assert page.count('<img src="data:image/png;base64,') == 2  # the yearly paths and the books
+
+
+def test_run_draws_no_figure_unless_asked_and_the_report_draws_them_from_the_tables(tmp_path):
+    folder = tmp_path / "plain"
+    done = run_py(
+        "run",
+        "scenarios/baseline.yaml",
+        "--replications",
+        "2",
+        "--years",
+        "12",
+        "--out",
+        str(folder),
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"run.py report {folder}" in done.stdout
+    assert not list(folder.glob("*.png"))
+    outputs = json.loads((folder / "manifest.json").read_text())["outputs"]
+    assert not [name for name in outputs if name.endswith(".png")]
+    page_path = tmp_path / "page.html"
+    assert run_py("report", str(folder), "--out", str(page_path)).returncode == 0
+    page = page_path.read_text()
+    assert page.count('<img src="data:image/png;base64,') == 2  # drawn from the Parquet tables
+    assert "<code>yearly.png</code>" not in page
+    assert not list(folder.glob("*.png")), "the report reads the folder, it does not change it"
 
 
 def write(path: Path, text: str) -> Path:

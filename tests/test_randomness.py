@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from scipy import stats
 
@@ -75,3 +77,72 @@ def test_paired_differences_are_far_less_noisy_than_levels():
         levels.append(base)
         changes.append(simulate(cheap, seed).indicators["welfare_origin"] - base)
     assert np.std(changes, ddof=1) < 0.1 * np.std(levels, ddof=1)
+
+
+def bits(values: np.ndarray) -> np.ndarray:
+    """The bytes of an array, so that equality is bit for bit (-0.0 and NaN included)."""
+    return np.ascontiguousarray(values).view(np.uint8)
+
+
+def test_numpy_and_compiled_draws_are_the_same_bit_for_bit():
+    """Both implementations of model/randomness.py, on a million keys for every kind of draw."""
+    from model import keyed_arrays, keyed_kernels
+
+    rng = np.random.default_rng(20)
+    size = 1_000_000
+    keys = rng.permutation(3 * size)[:size].astype(np.int64)
+    trials = rng.integers(-1, 60, size)
+    trials[:3] = (0x10000, 0x10001, 300_000)  # numba's power switches to pow() above 2**16
+    chance = rng.choice([0.0, 1.0, 1e-12, np.nan, 0.5], size, p=[0.02, 0.02, 0.01, 0.01, 0.94])
+    chance = np.where(chance == 0.5, rng.random(size), chance)
+    mean = np.where(rng.random(size) < 0.05, 0.0, rng.exponential(2.0, size))
+    mean[:100] = rng.uniform(50.0, 700.0, 100)  # long searches
+    mean[100] = np.nan
+    for year, code in ((0, 2), (7, 2 * 3_141_592_653), (39, 2 * 2**31 + 2)):
+        root = np.uint64(rng.integers(0, 2**63)) * np.uint64(2) + np.uint64(1)
+        for kind, extra in (
+            ("uniform", ()),
+            ("normal", ()),
+            ("binomial", (trials, chance)),
+            ("poisson", (mean,)),
+            ("gumbel", (3,)),
+        ):
+            compiled = getattr(keyed_kernels, kind)(root, year, code, keys, *extra)
+            plain = getattr(keyed_arrays, kind)(root, year, code, keys, *extra)
+            assert compiled.dtype == plain.dtype and compiled.shape == plain.shape, kind
+            assert np.array_equal(bits(compiled), bits(plain)), (kind, year)
+
+
+def test_a_run_is_the_same_whichever_implementation_draws():
+    from model import randomness
+
+    scenario = small(policy={"circular_reentry": True, "regularisation": 0.1})
+    try:
+        randomness.use_kernels("numpy")
+        plain = simulate(scenario, 11)
+        assert randomness.kernels_in_use() == "numpy"
+        randomness.use_kernels("compiled")
+        compiled = simulate(scenario, 11)
+        assert randomness.kernels_in_use() == "compiled"
+    finally:
+        randomness.use_kernels("adaptive")
+    assert np.array_equal(bits(plain.yearly.to_numpy()), bits(compiled.yearly.to_numpy()))
+    assert plain.indicators == compiled.indicators
+
+
+def test_the_compiled_kernels_take_over_once_numpy_has_cost_as_much(monkeypatch):
+    from model import randomness
+
+    monkeypatch.setattr(randomness, "SWITCH_AFTER_S", 0.01)
+    randomness.use_kernels("adaptive")
+    keyed = draws()
+    try:
+        first = keyed.uniform("job", KEYS)
+        assert randomness.kernels_in_use() == "numpy"
+        start = time.perf_counter()
+        while randomness.kernels_in_use() == "numpy" and time.perf_counter() - start < 30:
+            keyed.binomial("births", KEYS, np.full(KEYS.size, 5), 0.3)
+        assert randomness.kernels_in_use() == "compiled"
+        np.testing.assert_array_equal(keyed.uniform("job", KEYS), first)
+    finally:
+        randomness.use_kernels("adaptive")

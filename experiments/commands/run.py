@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from experiments.commands.options import add_run_options
+from experiments.process_exit import allow_quick_exit
 
 DESCRIPTION = """Run replications of a scenario and report every indicator: its mean over the
 evaluation window (the last simulation.evaluation_years years) and the 95% interval over
@@ -23,6 +24,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("scenario", type=Path, metavar="SCENARIO", help="a scenario file (YAML)")
     add_run_options(parser)
+    parser.add_argument(
+        "--figures",
+        action="store_true",
+        help="also draw yearly.png and accounts.png (about a second; run.py report draws them "
+        "from the tables otherwise)",
+    )
     parser.set_defaults(execute=execute)
 
 
@@ -41,5 +48,8 @@ def execute(args: argparse.Namespace) -> int:
         out=args.out,
         json_mode=args.json,
         command_path=args.scenario,
+        figures=args.figures,
     )
+    # Everything is written and closed: run.py may end the process without tearing it down.
+    allow_quick_exit()
     return 0

@@ -5,6 +5,15 @@ numpy-heavy Python, so threads would contend for the interpreter lock, and proce
 one run's memory from another's. ``--scheduler ADDRESS`` connects to a cluster someone else
 started (``dask scheduler`` and ``dask worker``, dask-jobqueue on an HPC system, ...) and uses it
 unchanged: nothing is scaled, restarted or configured there.
+
+A local cluster starts in a few seconds because its workers import nothing themselves. Dask
+starts each worker as a new interpreter by default (``spawn``), which then imports distributed,
+pandas and the model, a few seconds of work per worker, all at once on a small machine. Where
+the system has it (Linux, macOS), the workers are instead forked from a server process that has
+imported those once (multiprocessing's ``forkserver``, with Dask's
+``distributed.worker.multiprocessing-method``); the server starts first, importing while the
+scheduler starts, and a worker restarted after a death is forked from it too. The server holds
+no thread and no model, so the forked workers start as clean as spawned ones.
 """
 
 from __future__ import annotations
@@ -107,16 +116,43 @@ LOCAL_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "2s",
 }
+# What every worker imports, once, in the fork server (warm_worker imports the same).
+WORKER_MODULES = ("distributed", "experiments.engine.tasks", "experiments.records")
 
 
 @contextmanager
 def _local(workers: int) -> Iterator[Connection]:
+    method = start_method()
+    if method == "forkserver":
+        # First: the server imports while this process imports Dask and starts the scheduler.
+        start_fork_server()
     import dask
     import distributed  # noqa: F401  (its defaults must be loaded before they are overridden)
 
     # Kept for the cluster's life, so that a worker restarted after a death inherits it too.
-    with dask.config.set(LOCAL_CONFIG), _local_cluster(workers) as connection:
+    config = {**LOCAL_CONFIG, "distributed.worker.multiprocessing-method": method}
+    with dask.config.set(config), _local_cluster(workers) as connection:
         yield connection
+
+
+def start_method() -> str:
+    """``forkserver`` where the system has it, else ``spawn`` (Windows)."""
+    import multiprocessing
+
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def start_fork_server() -> None:
+    """Start the server the workers will be forked from, importing ``WORKER_MODULES`` once.
+
+    It starts in the background (this returns at once) and lives as long as this process; a
+    server already running (an earlier cluster of this process) is kept.
+    """
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(list(WORKER_MODULES))
+    forkserver.ensure_running()
 
 
 @contextmanager

@@ -8,12 +8,13 @@ diagram of the evaluation window, as readers of national accounts expect.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from model.simulation import RunResult
+if TYPE_CHECKING:
+    from model.simulation import RunResult
 
 # Sectors as a reader of the diagram names them.
 SECTOR_LABELS = {

@@ -14,7 +14,9 @@ REGIONS = ResultFile(
     "regions.parquet", "window means of the integration indicators per region and replication"
 )
 YEARLY_FIGURE = ResultFile(
-    "yearly.png", "the main indicators year by year: mean over replications with its 95% band"
+    "yearly.png",
+    "the main indicators year by year: mean over replications with its 95% band (run "
+    "--figures; the report draws it from yearly.parquet otherwise)",
 )
 ACCOUNTS = ResultFile(
     "accounts.parquet",
@@ -26,7 +28,9 @@ ACCOUNT_STOCKS = ResultFile(
     "every money account's stock, inflows, outflows and residual per year and replication",
 )
 ACCOUNTS_FIGURE = ResultFile(
-    "accounts.png", "the money flows between sectors in the evaluation window (Sankey diagrams)"
+    "accounts.png",
+    "the money flows between sectors in the evaluation window, Sankey diagrams (run --figures; "
+    "the report draws it from accounts.parquet otherwise)",
 )
 FILES = (
     SUMMARY,

@@ -1,7 +1,9 @@
-"""What ``run.py run`` leaves behind: the results folder, its figure, manifest and tables.
+"""What ``run.py run`` leaves behind: the results folder, its tables, summary and manifest.
 
 The files are those of :mod:`experiments.run.files`; the manifest is written last, so a folder
-with one is complete.
+with one is complete. The figures are drawn when asked (``--figures``): drawing takes longer
+than a run, and the report draws them from the tables when a folder has none
+(:mod:`experiments.run.figures`).
 """
 
 from __future__ import annotations
@@ -9,10 +11,9 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from experiments import cost, records, results
-from experiments.figures.yearly import yearly_bands
 from experiments.progress import progress_bar
 from experiments.replications import Replications, run_replications
 from experiments.result_files import MANIFEST
@@ -20,6 +21,9 @@ from experiments.run import accounts, files
 from experiments.scenarios import LoadedScenario
 from experiments.statistics import Estimate, estimate
 from experiments.tables import console, country_table, indicator_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COUNTRY_INDICATORS = (
     "welfare_migrants",
@@ -80,35 +84,26 @@ def region_summary(results: list[Any]) -> dict[str, dict[str, Estimate]]:
 
 
 def write_results(
-    folder: Path, loaded: LoadedScenario, done: Replications, document: dict[str, Any]
+    folder: Path,
+    loaded: LoadedScenario,
+    done: Replications,
+    document: dict[str, Any],
+    figures: bool = False,
 ) -> None:
-    """Tables, the figure and the summary, then the manifest last."""
+    """Tables and the summary, the figures if asked, then the manifest last."""
     folder.mkdir(parents=True, exist_ok=True)
+    yearly = records.yearly_table(done.results)
     results.write_parquet(files.REPLICATIONS.path(folder), done.table())
-    results.write_parquet(files.YEARLY.path(folder), records.yearly_table(done.results))
+    results.write_parquet(files.YEARLY.path(folder), yearly)
     results.write_parquet(files.COUNTRIES.path(folder), records.country_table(done.results))
     results.write_parquet(files.REGIONS.path(folder), records.region_table(done.results))
     flows = accounts.flows_table(done.results)
     results.write_parquet(files.ACCOUNTS.path(folder), flows)
     results.write_parquet(files.ACCOUNT_STOCKS.path(folder), accounts.stocks_table(done.results))
     results.write_json(files.SUMMARY.path(folder), document)
-    frames = {done.name: records.yearly_table(done.results)}
-    window = loaded.scenario.simulation.evaluation_years
+    if figures:
+        write_figures(folder, loaded, yearly, flows)
     count = len(done.results)
-    title = f"{done.name}: mean of {count} replications with 95% band (shaded: evaluation window)"
-    results.write_figure(
-        files.YEARLY_FIGURE.path(folder),
-        yearly_bands(frames, title=title, evaluation_years=window),
-    )
-    first = loaded.scenario.simulation.years - window + 1
-    results.write_figure(
-        files.ACCOUNTS_FIGURE.path(folder),
-        accounts.sankey_figure(
-            accounts.window_flows(flows, first),
-            f"{done.name}: money flows between sectors, yearly mean of years {first}-"
-            f"{loaded.scenario.simulation.years} over {count} replications (PPP $)",
-        ),
-    )
     results.write_json(
         MANIFEST.path(folder),
         results.manifest(
@@ -122,8 +117,30 @@ def write_results(
     )
 
 
+def write_figures(
+    folder: Path, loaded: LoadedScenario, yearly: pd.DataFrame, flows: pd.DataFrame
+) -> None:
+    """``yearly.png`` and ``accounts.png``, from the tables just written."""
+    from experiments.run.figures import accounts_figure, yearly_figure
+
+    simulation = loaded.scenario.simulation
+    results.write_figure(
+        files.YEARLY_FIGURE.path(folder),
+        yearly_figure(yearly, loaded.name, simulation.evaluation_years),
+    )
+    results.write_figure(
+        files.ACCOUNTS_FIGURE.path(folder),
+        accounts_figure(flows, loaded.name, simulation.years, simulation.evaluation_years),
+    )
+
+
 def print_tables(
-    loaded: LoadedScenario, done: Replications, folder: Path, json_mode: bool, command_path: Path
+    loaded: LoadedScenario,
+    done: Replications,
+    folder: Path,
+    json_mode: bool,
+    command_path: Path,
+    figures: bool = False,
 ) -> None:
     """Every indicator, per country when there are several, and where the results are."""
     out = console(json_mode)
@@ -144,6 +161,10 @@ def print_tables(
         f"uv run run.py compare scenarios/no_migration.yaml {command_path}"
     )
     out.print(f"results: {folder}")
+    if not figures:
+        out.print(
+            f"figures: uv run run.py report {folder} (a page with them), or run with --figures"
+        )
 
 
 def run_scenario(
@@ -154,10 +175,12 @@ def run_scenario(
     out: Path | None,
     json_mode: bool,
     command_path: Path,
+    figures: bool = False,
 ) -> dict[str, Any]:
     """Run the replications, write the folder, print the tables; returns the document.
 
-    With ``json_mode``, the tables go to stderr and the document alone to stdout.
+    With ``json_mode``, the tables go to stderr and the document alone to stdout; with
+    ``figures``, the folder has its figures too.
     """
     count = replications or loaded.scenario.simulation.replications
     if out is not None:
@@ -168,8 +191,8 @@ def run_scenario(
     with progress_bar(count, f"{loaded.name}: replications") as advance:
         done = run_replications(loaded, seed, count, advance)
     document = json_document(done, folder)
-    write_results(folder, loaded, done, document)
-    print_tables(loaded, done, folder, json_mode, command_path)
+    write_results(folder, loaded, done, document, figures)
+    print_tables(loaded, done, folder, json_mode, command_path, figures)
     if json_mode:
         sys.stdout.write(json.dumps(document, allow_nan=False) + "\n")
     return document

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from experiments.formats import interval, level
 from experiments.report.page import Section, bullets, escape, figure, html_table, paragraph
-from experiments.result_files import described
+from experiments.result_files import ResultFile, described
 from experiments.run import files
 from model.catalogue import label
 from model.catalogue import sections as groups
@@ -37,7 +38,43 @@ def indicator_rows(indicators: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
-def books(folder: Path, summary: dict[str, Any]) -> str:
+def drawn_or_saved(folder: Path, saved: ResultFile, draw: Callable[[], Any]) -> Path | Any:
+    """The folder's figure file when ``run --figures`` wrote it, else the figure drawn now."""
+    path = saved.path(folder)
+    return path if path.exists() else draw()
+
+
+def yearly_paths(folder: Path, name: str, simulation: dict[str, Any]) -> Path | Any:
+    """The yearly paths figure: the folder's, or drawn from ``yearly.parquet``."""
+
+    def draw() -> Any:
+        import pandas as pd
+
+        from experiments.run.figures import yearly_figure
+
+        yearly = pd.read_parquet(files.YEARLY.path(folder))
+        return yearly_figure(yearly, name, simulation["evaluation_years"])
+
+    return drawn_or_saved(folder, files.YEARLY_FIGURE, draw)
+
+
+def flow_diagram(folder: Path, name: str, simulation: dict[str, Any]) -> Path | Any | None:
+    """The money flows figure: the folder's, or drawn from ``accounts.parquet`` (if it has one)."""
+    if not files.ACCOUNTS.path(folder).exists() and not files.ACCOUNTS_FIGURE.path(folder).exists():
+        return None
+
+    def draw() -> Any:
+        import pandas as pd
+
+        from experiments.run.figures import accounts_figure
+
+        flows = pd.read_parquet(files.ACCOUNTS.path(folder))
+        return accounts_figure(flows, name, simulation["years"], simulation["evaluation_years"])
+
+    return drawn_or_saved(folder, files.ACCOUNTS_FIGURE, draw)
+
+
+def books(folder: Path, summary: dict[str, Any], simulation: dict[str, Any]) -> str:
     """How the money and people accounts closed, and the money flows between sectors."""
     accounts = summary.get("accounts")
     if not accounts:
@@ -64,9 +101,10 @@ def books(folder: Path, summary: dict[str, Any]) -> str:
         "Each sector over the run (PPP $, mean over replications)",
     )
     diagram = ""
-    if files.ACCOUNTS_FIGURE.path(folder).exists():
+    source = flow_diagram(folder, summary["scenario"], simulation)
+    if source is not None:
         diagram = figure(
-            files.ACCOUNTS_FIGURE.path(folder),
+            source,
             "Flows between sectors in the evaluation window, payers on the left, receivers on "
             "the right; the largest flows that cover 97% of the money moved.",
         )
@@ -104,12 +142,12 @@ def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
         Section(
             "Yearly paths",
             figure(
-                files.YEARLY_FIGURE.path(folder),
+                yearly_paths(folder, name, simulation),
                 "Mean over replications with its 95% band; the shaded "
                 "years are the evaluation window.",
             ),
         ),
         Section("Every indicator", table),
-        Section("The books", books(folder, summary)),
+        Section("The books", books(folder, summary, simulation)),
         Section("The data behind this page", bullets(data, escaped=True)),
     ]
