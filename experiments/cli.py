@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from experiments import commands as commands_package
 from model.errors import InputError
 
-# The order of the README's list of commands; any other module of experiments.commands with add_parser follows.
-# calibrate added by issue 18 (run.py calibrate).
+# The order of the README's list of commands; any other module of experiments.commands with
+# add_parser follows.
 ORDER = (
     "run",
     "compare",
