@@ -51,6 +51,7 @@ def grid_points() -> pd.DataFrame:
                 f"change_{party}": mean,
                 f"change_{party}_low": mean - 20,
                 f"change_{party}_high": mean + 20,
+                f"outcome_{party}": "gain" if mean > 20 else "loss" if mean < -20 else "uncertain",
             }
         row["verdict"] = "uncertain"
         row |= {name: rng.uniform(0.04, 0.12) for name in LEVEL_INDICATORS}
