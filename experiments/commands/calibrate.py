@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from experiments.commands.options import positive_int
+from experiments.commands.options import add_cluster_options
 
 DESCRIPTION = """Estimate the uncertain parameters named in a calibration file (priors on dotted
 paths) from the calibration targets of model/calibration.yaml (each statistic read in the
@@ -40,30 +40,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "experiment", type=Path, metavar="EXPERIMENT", help="a calibration file (YAML)"
     )
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument(
-        "--workers",
-        type=positive_int,
-        metavar="N",
-        help="worker processes of a local cluster (default: one per core)",
-    )
-    where.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="use the existing Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786) as it is",
-    )
-    parser.add_argument(
-        "--resume",
-        action="store_true",
-        help="finish the calibration in --out (default: this calibration's latest folder under "
-        "results/calibrate/), running only the generations not yet stored",
-    )
-    parser.add_argument(
-        "--out",
-        type=Path,
-        metavar="DIR",
-        help="results folder (default: results/calibrate/NAME-TIME)",
-    )
+    add_cluster_options(parser, "calibrate", "the generations not yet stored")
     parser.add_argument(
         "--json",
         action="store_true",

@@ -61,3 +61,38 @@ def add_run_options(parser: argparse.ArgumentParser, *, years: bool = True) -> N
         action="store_true",
         help="print exactly one JSON document on stdout (tables and progress go to stderr)",
     )
+
+
+def add_cluster_options(parser: argparse.ArgumentParser, command: str, unit: str) -> None:
+    """``--workers`` or ``--scheduler``, ``--resume`` and ``--out`` of a command that runs many
+    models on a Dask cluster and can finish an interrupted job.
+
+    Args:
+        parser: The command's parser.
+        command: The command's name (its results go under ``results/COMMAND/``).
+        unit: What ``--resume`` does not repeat, in words ("the runs not yet on disk").
+    """
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--workers",
+        type=positive_int,
+        metavar="N",
+        help="worker processes of a local cluster (default: one per core)",
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="use the existing Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786) as it is",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help=f"finish an interrupted {command} in --out (default: the latest folder of this "
+        f"experiment under results/{command}/), running only {unit}",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help=f"results folder (default: a new folder under results/{command}/)",
+    )

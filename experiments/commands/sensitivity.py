@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from experiments.commands.options import positive_int
+from experiments.commands.options import add_cluster_options
 from model.errors import InputError
 
 DESCRIPTION = """Global sensitivity analysis of the triple win on a sensitivity file: world
@@ -33,30 +33,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "experiment", type=Path, metavar="EXPERIMENT", help="a sensitivity file (YAML)"
     )
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument(
-        "--workers",
-        type=positive_int,
-        metavar="N",
-        help="worker processes of a local cluster (default: one per core)",
-    )
-    where.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="use the existing Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786) as it is",
-    )
-    parser.add_argument(
-        "--resume",
-        action="store_true",
-        help="finish the analysis in --out (default: this experiment's latest folder under "
-        "results/sensitivity/), running only the runs not yet on disk",
-    )
-    parser.add_argument(
-        "--out",
-        type=Path,
-        metavar="DIR",
-        help="results folder (default: a new folder under results/sensitivity/)",
-    )
+    add_cluster_options(parser, "sensitivity", "the runs not yet on disk")
     parser.add_argument(
         "--json",
         action="store_true",

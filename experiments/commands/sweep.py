@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from experiments.commands.options import positive_int
+from experiments.commands.options import add_cluster_options
 from model.errors import InputError
 
 DESCRIPTION = """Run every point of an experiment file's design (a grid over policy levers, a
@@ -32,30 +32,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "experiment", type=Path, metavar="EXPERIMENT", help="an experiment file (YAML)"
     )
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument(
-        "--workers",
-        type=positive_int,
-        metavar="N",
-        help="worker processes of a local cluster (default: one per core)",
-    )
-    where.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="use the existing Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786) as it is",
-    )
-    parser.add_argument(
-        "--resume",
-        action="store_true",
-        help="finish the sweep in --out (default: this experiment's latest folder under "
-        "results/sweep/), running only the runs not yet on disk",
-    )
-    parser.add_argument(
-        "--out",
-        type=Path,
-        metavar="DIR",
-        help="results folder (default: a new folder under results/sweep/)",
-    )
+    add_cluster_options(parser, "sweep", "the runs not yet on disk")
     parser.set_defaults(execute=execute)
 
 
