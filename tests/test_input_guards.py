@@ -239,9 +239,7 @@ def test_compare_refuses_a_scenario_of_another_world(tmp_path, finished):
     line = refused_untouched(finished, arguments, str(corridors), "origins")
     assert "same people" in line
     other = tmp_path / "other.yaml"
-    other.write_text(
-        f"extends: {corridors}\norigins:\n  highland:\n    household_share: 0.5\n"
-    )
+    other.write_text(f"extends: {corridors}\norigins:\n  highland:\n    household_share: 0.5\n")
     arguments = ["compare", corridors, other, "--replications", "1"]
     refused_untouched(finished, arguments, str(other), "origins.highland.household_share")
     # One origin holds every household whatever its share: the same people.
