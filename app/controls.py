@@ -79,7 +79,7 @@ def RunControls(
     model: solara.Reactive[ClassroomModel],
     controls: solara.Reactive[dict[str, Any]],
     on_reset: Callable[[ClassroomModel], None],
-):
+) -> None:
     """Reset, play or pause, Step; the pause between years; what waits for Reset.
 
     Args:

@@ -25,7 +25,7 @@ def option(person_id: int, label: str) -> str:
 
 
 @solara.component
-def StoryView(story: Story, kind: str):
+def StoryView(story: Story, kind: str) -> None:
     """A story: title, facts now, and the events year by year."""
     with solara.Column(gap="2px", classes=[f"tw-{kind}-story"], style={"font-size": "0.85rem"}):
         solara.v.Html(tag="h4", children=[story.title])
@@ -44,10 +44,10 @@ def StoryView(story: Story, kind: str):
 
 
 @solara.component
-def InspectorView(model: ClassroomModel):
+def InspectorView(model: ClassroomModel) -> None:
     """Pick a migrant; show their story, their household's, and a chart of both."""
     update_counter.get()
-    chosen = solara.use_reactive(None)  # None: nobody picked yet
+    chosen: solara.Reactive[int | None] = solara.use_reactive(None)  # None: nobody picked yet
     offered = notable_people(model)
     chart = solara.use_memo(lambda: StoryChart(model.horizon), [model])
     wanted = chosen.value
@@ -73,7 +73,7 @@ def InspectorView(model: ClassroomModel):
                 on_value=chosen.set,
                 classes=["tw-person-number"],
             )
-        if missing and wanted < 0:
+        if missing and wanted is not None and wanted < 0:
             solara.Warning(
                 f"Person numbers are whole numbers from 0 up ({wanted} is not one); showing "
                 f"person {shown}.",

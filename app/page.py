@@ -16,6 +16,8 @@ lists them as waiting for Reset, beside the changes in force.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
+from typing import Any
 
 import matplotlib
 import solara
@@ -59,13 +61,18 @@ def controls_for(model: ClassroomModel) -> dict:
     )
 
 
-def paragraph(text: str):
+def paragraph(text: str) -> solara.Element:
     """A small paragraph of sidebar text."""
     return solara.v.Html(tag="p", children=[text], style_="font-size: 0.85rem; margin: 4px 0")
 
 
 @solara.component
-def RunCard(model: solara.Reactive[ClassroomModel], on_pick, on_seed, seed_problem: str):
+def RunCard(
+    model: solara.Reactive[ClassroomModel],
+    on_pick: Callable[[str], None],
+    on_seed: Callable[[int | None], None],
+    seed_problem: str,
+) -> None:
     """Scenario (every file in ``scenarios/``, with its description) and seed of the runs."""
     files = solara.use_memo(scenario_files, [])
     current = model.value
@@ -96,7 +103,7 @@ def RunCard(model: solara.Reactive[ClassroomModel], on_pick, on_seed, seed_probl
 
 
 @solara.component
-def Dashboard(model: ClassroomModel, pending: str):
+def Dashboard(model: ClassroomModel, pending: str) -> None:
     """The main area: summary, world and triple win, then the tabbed views.
 
     The world and the triple-win panel sit side by side on wide screens and one above the other
@@ -117,13 +124,13 @@ def Dashboard(model: ClassroomModel, pending: str):
 
 
 @solara.component
-def Page():
+def Page() -> None:
     """The app: a model per browser session, the run controls, the picker and the views."""
     first = solara.use_memo(ClassroomModel, [])
-    model = solara.use_reactive(first)
+    model: solara.Reactive[ClassroomModel] = solara.use_reactive(first)
     params = solara.use_reactive(solara.use_memo(lambda: controls_for(first), []))
     # What the population and lever controls show: Mesa's ModelCreator writes it, Reset reads it.
-    chosen = solara.use_reactive({})
+    chosen: solara.Reactive[dict[str, Any]] = solara.use_reactive({})
     generation = solara.use_reactive(0)
     seed_problem = solara.use_reactive("")
 

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.serve import ROOT, launch_chromium, serving
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 SCENARIO = "integration_package.yaml"
 YEARS = 20
@@ -21,7 +25,7 @@ TABS = {
 }
 
 
-def run_years(page, years: int) -> None:
+def run_years(page: Page, years: int) -> None:
     """Step ``years`` times, waiting for each year to show."""
     for year in range(1, years + 1):
         page.get_by_role("button", name="Step").click()

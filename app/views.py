@@ -38,14 +38,14 @@ STATS = (
 
 
 @solara.component
-def Chart(draw: Callable[[], Figure], dependencies: list[Any], name: str):
+def Chart(draw: Callable[[], Figure], dependencies: list[Any], name: str) -> None:
     """A matplotlib figure as an image, redrawn only when ``dependencies`` change."""
     image = solara.use_memo(lambda: to_png(draw()), dependencies)
     solara.Image(image, width="100%", classes=[f"tw-chart-{name}"])
 
 
 @solara.component
-def NoteView(note: explain.Note):
+def NoteView(note: explain.Note) -> None:
     """An explanation: what the view shows and what drives it."""
     with solara.Column(gap="2px", classes=["tw-note"], style={"font-size": "0.85rem"}):
         solara.v.Html(tag="h4", children=[note.title])
@@ -67,7 +67,7 @@ def stats_line(latest: dict[str, float]) -> str:
 
 
 @solara.component
-def Summary(model: ClassroomModel, pending: str = ""):
+def Summary(model: ClassroomModel, pending: str = "") -> None:
     """What is running: scenario, year, seed, population, the student's changes, key numbers.
 
     Args:
@@ -112,7 +112,7 @@ def Summary(model: ClassroomModel, pending: str = ""):
 
 
 @solara.component
-def WorldView(model: ClassroomModel):
+def WorldView(model: ClassroomModel) -> None:
     """The map of origins, destinations, stocks and flows."""
     update_counter.get()
     chart = solara.use_memo(lambda: WorldChart(model), [model])
@@ -122,7 +122,7 @@ def WorldView(model: ClassroomModel):
 
 
 @solara.component
-def TripleWinView(model: ClassroomModel):
+def TripleWinView(model: ClassroomModel) -> None:
     """Each party's equivalent variation against the baseline, coloured by the verdict so far,
     and the groups losing so far."""
     update_counter.get()
@@ -166,7 +166,7 @@ def TripleWinView(model: ClassroomModel):
 
 
 @solara.component
-def TrendsView(model: ClassroomModel):
+def TrendsView(model: ClassroomModel) -> None:
     """Eight time series, this run against the baseline."""
     update_counter.get()
     scenario, baseline = state.paired_yearly(model)
@@ -177,7 +177,7 @@ def TrendsView(model: ClassroomModel):
 
 
 @solara.component
-def DistributionsView(model: ClassroomModel):
+def DistributionsView(model: ClassroomModel) -> None:
     """Consumption at origin and migrants' wages abroad."""
     update_counter.get()
     chart = solara.use_memo(lambda: DistributionsChart(state.poverty_lines(model)), [model])

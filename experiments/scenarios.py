@@ -81,6 +81,7 @@ def load(
     applied = list(overrides)
     if years is not None:
         first = load_scenario(path, applied)
+        assert isinstance(first, Scenario)
         applied += years_overrides(years, first.simulation.evaluation_years)
     scenario = load_scenario(path, applied)
     assert isinstance(scenario, Scenario)

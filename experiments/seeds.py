@@ -21,9 +21,14 @@ def replication_seeds(seed: int, replications: int) -> list[np.random.SeedSequen
     return [replication_seed(seed, i) for i in range(replications)]
 
 
-def describe_seed(sequence: np.random.SeedSequence) -> dict[str, object]:
-    """How to rebuild a seed: its entropy and spawn key (for the manifest)."""
+def entropy_of(sequence: np.random.SeedSequence) -> int:
+    """The integer a replication seed was built from."""
     entropy = sequence.entropy
     if not isinstance(entropy, int):
         raise ValueError("replication seeds are built from one integer")
-    return {"entropy": entropy, "spawn_key": list(sequence.spawn_key)}
+    return entropy
+
+
+def describe_seed(sequence: np.random.SeedSequence) -> dict[str, object]:
+    """How to rebuild a seed: its entropy and spawn key (for the manifest)."""
+    return {"entropy": entropy_of(sequence), "spawn_key": list(sequence.spawn_key)}

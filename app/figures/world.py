@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Ellipse, FancyArrowPatch, FancyBboxPatch, Patch, Rectangle
+from matplotlib.text import Text
 
 from app import state
 from app.figures.style import (
@@ -132,14 +133,16 @@ FLOWS = (
 class Artists:
     """The parts of the map that change from year to year."""
 
-    title: object = None
-    origins: list = field(default_factory=list)
-    origin_labels: list = field(default_factory=list)
-    destination_labels: list = field(default_factory=list)
-    bars: list = field(default_factory=list)
-    bar_labels: list = field(default_factory=list)
-    arrows: list = field(default_factory=list)
-    arrow_labels: list = field(default_factory=list)
+    title: Text
+    origins: list[Ellipse] = field(default_factory=list)
+    origin_labels: list[Text] = field(default_factory=list)
+    destination_labels: list[Text] = field(default_factory=list)
+    # By destination, region and legal status; labels by destination and region.
+    bars: list[list[list[Rectangle]]] = field(default_factory=list)
+    bar_labels: list[list[Text]] = field(default_factory=list)
+    # By corridor and flow.
+    arrows: list[list[FancyArrowPatch]] = field(default_factory=list)
+    arrow_labels: list[list[Text]] = field(default_factory=list)
 
 
 class WorldChart:
@@ -156,8 +159,9 @@ class WorldChart:
         ax.set_xlim(0, 10)
         ax.set_ylim(0, 10)
         ax.set_axis_off()
-        self.parts = Artists()
-        self.parts.title = self.figure.text(0.01, 0.95, "", fontsize=TITLE_FONT, va="center")
+        self.parts = Artists(
+            title=self.figure.text(0.01, 0.95, "", fontsize=TITLE_FONT, va="center")
+        )
         self.origin_y = _spread(len(model.origins), 1.9, 8.0)
         self.boxes = _destination_boxes(model)
         self._build_origins(model)
@@ -167,11 +171,9 @@ class WorldChart:
 
     def _build_origins(self, model: ClassroomModel) -> None:
         for name, y in zip(model.origin_names, self.origin_y, strict=True):
-            self.parts.origins.append(
-                self.ax.add_patch(
-                    Ellipse((ORIGIN_X, y), 1, 1, color="#f3e5c8", ec=party("origin").colour)
-                )
-            )
+            circle = Ellipse((ORIGIN_X, y), 1, 1, color="#f3e5c8", ec=party("origin").colour)
+            self.ax.add_patch(circle)
+            self.parts.origins.append(circle)
             self.ax.text(ORIGIN_X, y + 0.9, name, ha="center", fontsize=NAME_FONT, weight="bold")
             self.parts.origin_labels.append(
                 self.ax.text(ORIGIN_X, y - 0.2, "", ha="center", va="center", fontsize=TEXT_FONT)
@@ -194,17 +196,17 @@ class WorldChart:
             label = ax.text(BOX_LEFT + 0.15, top - 1.05, "", fontsize=TEXT_FONT)
             self.parts.destination_labels.append(label)
             rows = _spread(len(economy.region_names), bottom + 0.35, top - 1.6)
-            bars, labels = [], []
+            bars: list[list[Rectangle]] = []
+            labels: list[Text] = []
             for name, y in zip(economy.region_names, rows, strict=True):
                 ax.text(BOX_LEFT + 0.15, y, name, va="center", fontsize=TEXT_FONT)
-                bars.append(
-                    [
-                        ax.add_patch(
-                            Rectangle((BAR_LEFT, y - 0.21), 0, 0.42, color=STATUS_COLOURS[s])
-                        )
-                        for s in ABROAD_STATUSES
-                    ]
-                )
+                region_bars = [
+                    Rectangle((BAR_LEFT, y - 0.21), 0, 0.42, color=STATUS_COLOURS[s])
+                    for s in ABROAD_STATUSES
+                ]
+                for bar in region_bars:
+                    ax.add_patch(bar)
+                bars.append(region_bars)
                 labels.append(ax.text(BAR_LEFT, y, "", va="center", fontsize=TEXT_FONT))
             self.parts.bars.append(bars)
             self.parts.bar_labels.append(labels)
@@ -216,7 +218,8 @@ class WorldChart:
             bottom, top = self.boxes[int(model.corridors.destination[c])]
             y_dest = (bottom + top) / 2
             along = 0.5 if corridors == 1 else 0.3 + 0.4 * c / (corridors - 1)
-            arrows, labels = [], []
+            arrows: list[FancyArrowPatch] = []
+            labels: list[Text] = []
             for flow in FLOWS:
                 start = (CORRIDOR_START, y_origin + flow.offset)
                 end = (CORRIDOR_END, y_dest + flow.offset)
@@ -231,7 +234,8 @@ class WorldChart:
                     shrinkA=0,
                     shrinkB=0,
                 )
-                arrows.append(self.ax.add_patch(arrow))
+                self.ax.add_patch(arrow)
+                arrows.append(arrow)
                 x = start[0] + along * (end[0] - start[0])
                 y = start[1] + along * (end[1] - start[1]) + 0.25
                 labels.append(

@@ -14,9 +14,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from experiments.commands.options import positive_int, seed_int
 from model.errors import InputError
+
+if TYPE_CHECKING:
+    from experiments.scenarios import LoadedScenario
 
 DESCRIPTION = """Simulate replications of a scenario and let observers see them as statistical
 offices would: a destination census with a microdata sample, a labour force survey (rotating
@@ -75,7 +79,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(execute=execute)
 
 
-def check_census_fits(loaded) -> None:
+def check_census_fits(loaded: LoadedScenario) -> None:
     """Two censuses must fall within the run, or flows between censuses cannot be estimated."""
     years = loaded.scenario.simulation.years
     interval = loaded.scenario.measurement.census_interval

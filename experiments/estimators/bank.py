@@ -197,12 +197,12 @@ def all_estimates(observations: Observations, *, every_census: bool = True) -> p
     """
     results: list[Estimate] = []
     years = observations.census_years if every_census else observations.census_years[-2:]
-    for estimator in YEARLY:
+    for in_a_year in YEARLY:
         for year in years if every_census else years[-1:]:
-            results += estimator(observations, year)
-    for estimator in BETWEEN:
+            results += in_a_year(observations, year)
+    for over_a_period in BETWEEN:
         for start, end in itertools.pairwise(years):
-            results += estimator(observations, start, end)
+            results += over_a_period(observations, start, end)
     return table(results)
 
 

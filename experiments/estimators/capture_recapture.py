@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -35,6 +36,9 @@ import pandas as pd
 from experiments.estimators.base import ALL, Estimate, lognormal_interval
 from experiments.estimators.common import of_year
 from model.observation.observer import Observations
+
+if TYPE_CHECKING:
+    from statsmodels.discrete.truncated_model import TruncatedLFGenericResultsWrapper
 
 
 def covariates(records: pd.DataFrame) -> pd.DataFrame:
@@ -53,7 +57,9 @@ def covariates(records: pd.DataFrame) -> pd.DataFrame:
     return frame[varying]
 
 
-def _fit_truncated(seen: pd.DataFrame) -> tuple[pd.DataFrame, object]:
+def _fit_truncated(
+    seen: pd.DataFrame,
+) -> tuple[pd.DataFrame, TruncatedLFGenericResultsWrapper | None]:
     """The zero-truncated Poisson fit of the covariate set with the smallest AIC.
 
     The candidates are nested (all covariates; without the roles; without years abroad; the
@@ -69,7 +75,7 @@ def _fit_truncated(seen: pd.DataFrame) -> tuple[pd.DataFrame, object]:
         [c for c in full.columns if c not in ("spouse", "child", "years_abroad")],
         ["intercept"],
     ]
-    best = None
+    best: tuple[pd.DataFrame, TruncatedLFGenericResultsWrapper] | None = None
     for columns in dict.fromkeys(tuple(c) for c in candidates):
         exog = full[list(columns)]
         with warnings.catch_warnings():
@@ -87,7 +93,9 @@ def _fit_truncated(seen: pd.DataFrame) -> tuple[pd.DataFrame, object]:
     return best if best is not None else (full[["intercept"]], None)
 
 
-def _horvitz_thompson(exog: pd.DataFrame, result) -> tuple[float, float]:
+def _horvitz_thompson(
+    exog: pd.DataFrame, result: TruncatedLFGenericResultsWrapper
+) -> tuple[float, float]:
     """Population size and standard error from a truncated Poisson fit (van der Heijden 2003)."""
     design = exog.to_numpy()
     rate = np.exp(design @ np.asarray(result.params))

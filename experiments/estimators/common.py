@@ -25,7 +25,9 @@ def corridors(frame: pd.DataFrame) -> list[tuple[str, str]]:
     return [*pairs, (ALL, ALL)]
 
 
-def select(frame: pd.DataFrame, destination: str, origin: str, origin_column="origin"):
+def select(
+    frame: pd.DataFrame, destination: str, origin: str, origin_column: str = "origin"
+) -> pd.DataFrame:
     """Rows of one corridor (``all`` keeps every destination or origin)."""
     keep = pd.Series(True, index=frame.index)
     if destination != ALL:

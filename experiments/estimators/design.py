@@ -26,6 +26,9 @@ import pandas as pd
 from experiments.estimators.base import Z95, t_quantile
 from model.observation.microdata.census_sample import RANDOM_GROUPS
 
+# Passes the records of one random group (weights times ``G``), or all of them.
+Choose = Callable[[pd.DataFrame], pd.DataFrame]
+
 
 @dataclass(frozen=True)
 class WithVariance:
@@ -41,9 +44,7 @@ class WithVariance:
         return self.value - self.quantile * self.se, self.value + self.quantile * self.se
 
 
-def random_groups(
-    statistic: Callable[[Callable[[pd.DataFrame], pd.DataFrame]], float], fraction: float
-) -> WithVariance:
+def random_groups(statistic: Callable[[Choose], float], fraction: float) -> WithVariance:
     """A statistic of one or more samples, with its random-group standard error.
 
     Args:
@@ -63,7 +64,7 @@ def random_groups(
     return WithVariance(value, se, t_quantile(replicates.size - 1))
 
 
-def _group(group: int) -> Callable[[pd.DataFrame], pd.DataFrame]:
+def _group(group: int) -> Choose:
     def select(frame: pd.DataFrame) -> pd.DataFrame:
         mine = frame[frame["variance_group"] == group]
         return mine.assign(weight=mine["weight"] * RANDOM_GROUPS)

@@ -8,6 +8,7 @@ that many replications (binomial).
 
 from __future__ import annotations
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -68,7 +69,7 @@ def sweep_figure(sweep: pd.DataFrame) -> Figure:
     """Relative bias, relative RMSE and coverage of each estimator against the swept value."""
     parameter = str(sweep["parameter"].iloc[0])
     figure, axes = plt.subplots(1, 3, figsize=(13, 4.2))
-    colours = plt.get_cmap("tab20").colors
+    colours = matplotlib.color_sequences["tab20"]
     markers = "osD^v<>ph*"
     for i, (name, group) in enumerate(sweep.groupby("estimator", sort=False)):
         scale = abs(group["truth"].mean()) or 1.0

@@ -23,7 +23,7 @@ import pandas as pd
 
 from experiments.estimators.base import ALL, Estimate
 from experiments.estimators.common import between, corridors, of_year, select, total
-from experiments.estimators.design import random_groups, survey_total
+from experiments.estimators.design import Choose, random_groups, survey_total
 from model.observation.observer import Observations
 
 
@@ -72,7 +72,12 @@ def demographic_accounting(observations: Observations, start: int, end: int) -> 
         died = total(deaths, "deaths", destination, origin)
         born = total(births, "births", destination, origin)
 
-        def entries(choose, destination=destination, origin=origin, extra=died + back - born):
+        def entries(
+            choose: Choose,
+            destination: str = destination,
+            origin: str = origin,
+            extra: float = died + back - born,
+        ) -> float:
             change = census_migrant_origin(
                 choose(last), destination, origin
             ) - census_migrant_origin(choose(first), destination, origin)
@@ -104,7 +109,9 @@ def _matches(d: str, o: str, destination: str, origin: str) -> bool:
     return (destination in (ALL, d)) and (origin in (ALL, o))
 
 
-def true_entries(observations: Observations, start: int, end: int, destination=ALL, origin=ALL):
+def true_entries(
+    observations: Observations, start: int, end: int, destination: str = ALL, origin: str = ALL
+) -> float:
     """Persons who entered (arrivals and family joining) in ``(start, end]``."""
     flows = select(between(observations.truth["flows"], start, end), destination, origin)
     return float(flows["entries"].sum() + flows["family_entries"].sum())

@@ -37,7 +37,7 @@ import numpy as np
 
 from experiments.estimators.base import ALL, Estimate
 from experiments.estimators.common import between, of_year
-from experiments.estimators.design import random_groups
+from experiments.estimators.design import Choose, random_groups
 from experiments.estimators.flows import true_entries
 from model.observation.observer import Observations
 
@@ -101,7 +101,9 @@ def transitions(
     return flows
 
 
-def _balance_natives(start, end, births, deaths):
+def _balance_natives(
+    start: np.ndarray, end: np.ndarray, births: np.ndarray, deaths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Rescale the natives so the population changes by births minus deaths (half each side)."""
     gap = (births.sum() - deaths.sum()) - (end.sum() - start.sum())
     for table, change in ((start, -gap / 2), (end, gap / 2)):
@@ -117,7 +119,7 @@ def _deaths_by_birthplace(start: np.ndarray, deaths: np.ndarray) -> np.ndarray:
     return start * _scale(residents, deaths)[None, :]
 
 
-def stock_tables(observations: Observations, start: int, end: int, choose) -> dict:
+def stock_tables(observations: Observations, start: int, end: int, choose: Choose) -> dict:
     """Stock tables at both censuses, births and deaths in between, over every country.
 
     Args:
@@ -172,7 +174,7 @@ def flows_from_stocks(observations: Observations, start: int, end: int) -> list[
     results = []
     for destination, origin in [*pairs, (ALL, ALL)]:
 
-        def flow(choose, destination=destination, origin=origin) -> float:
+        def flow(choose: Choose, destination: str = destination, origin: str = origin) -> float:
             data = stock_tables(observations, start, end, choose)
             estimated = transitions(
                 data["tables"][0], data["tables"][1], data["births"], data["deaths"]

@@ -22,11 +22,13 @@ bias them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from experiments.estimators.base import ALL, Estimate
 from experiments.estimators.common import of_year
-from experiments.estimators.design import random_groups
+from experiments.estimators.design import Choose, random_groups
 from model.observation.microdata import indicators
 from model.observation.observer import Observations
 
@@ -113,12 +115,15 @@ def wage_gap(survey: pd.DataFrame) -> float:
     )
 
 
-CENSUS_INDICATORS = {
+# Each indicator's statistic of the records of one source, and its column in the truth.
+Indicators = dict[str, tuple[Callable[[pd.DataFrame], float], str]]
+
+CENSUS_INDICATORS: Indicators = {
     "employment gap": (employment_gap, "employment_gap"),
     "dissimilarity index": (dissimilarity, "dissimilarity_index"),
     "language shift": (language_shift, "language_shift"),
 }
-SURVEY_INDICATORS = {
+SURVEY_INDICATORS: Indicators = {
     "unemployment gap": (unemployment_gap, "unemployment_gap"),
     "wage gap": (wage_gap, "wage_gap"),
 }
@@ -136,7 +141,15 @@ def integration_indicators(observations: Observations, year: int) -> list[Estima
     for family, table, fraction in sources:
         records = of_year(observations.microdata[table], year)
         for name, (statistic, column) in family.items():
-            value = random_groups(lambda choose, s=statistic, r=records: s(choose(r)), fraction)
+
+            def indicator(
+                choose: Choose,
+                statistic: Callable[[pd.DataFrame], float] = statistic,
+                records: pd.DataFrame = records,
+            ) -> float:
+                return statistic(choose(records))
+
+            value = random_groups(indicator, fraction)
             low, high = value.interval
             results.append(
                 Estimate(

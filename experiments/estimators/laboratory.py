@@ -104,6 +104,8 @@ def run_laboratory(
             estimates = all_estimates(observations, every_census=False)
             frames.append(estimates.assign(replication=replication, setting=label))
         advance(1)
+    if first is None:
+        raise ValueError(f"a laboratory needs at least one replication, not {replications}")
     estimates = pd.concat(frames, ignore_index=True)
     estimates = estimates[["replication", "setting", *estimates.columns[:-2]]]
     return Laboratory(

@@ -28,7 +28,7 @@ import pandas as pd
 
 from experiments.estimators.base import ALL, Estimate, normal_interval
 from experiments.estimators.common import corridors, of_year, select, total
-from experiments.estimators.design import random_groups, survey_total
+from experiments.estimators.design import Choose, random_groups, survey_total
 from model.observation.observer import Observations
 from model.observation.truth import STATUS_COLUMNS
 
@@ -63,7 +63,12 @@ def residual_method(
     for destination, origin in corridors(true):
         registered = total(legal, "legal", destination, origin)
 
-        def irregular(choose, destination=destination, origin=origin, registered=registered):
+        def irregular(
+            choose: Choose,
+            destination: str = destination,
+            origin: str = origin,
+            registered: float = registered,
+        ) -> float:
             counted = census_foreign_born(choose(sample), destination, origin)
             return (counted - (1.0 - assumed_undercount_regular) * registered) / (
                 1.0 - assumed_undercount_irregular

@@ -11,6 +11,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
 
 SCENARIO_GID = "scenario:"
 
@@ -20,11 +21,16 @@ def scenario_gid(name: str) -> str:
     return SCENARIO_GID + name
 
 
-def drawn_colours(figure) -> dict[str, str]:
+def drawn_colours(figure: Figure) -> dict[str, str]:
     """Each scenario's colour as drawn in ``figure`` (from its artists' gids), as #rrggbb."""
     found: dict[str, str] = {}
     for artist in figure.findobj(lambda a: str(a.get_gid() or "").startswith(SCENARIO_GID)):
         name = str(artist.get_gid())[len(SCENARIO_GID) :]
-        colour = artist.get_color() if hasattr(artist, "get_color") else artist.get_facecolor()
+        if hasattr(artist, "get_color"):  # lines
+            colour = artist.get_color()
+        elif hasattr(artist, "get_facecolor"):  # patches and collections
+            colour = artist.get_facecolor()
+        else:
+            raise TypeError(f"{artist} stands for scenario {name} but has no colour")
         found.setdefault(name, to_hex(colour))
     return found

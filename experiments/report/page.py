@@ -96,9 +96,9 @@ def figure(
         data = buffer.getvalue()
     encoded = base64.b64encode(data).decode("ascii")
     text = html.escape(alt or caption)
-    data = f" data-colours='{html.escape(json.dumps(dict(colours)))}'" if colours else ""
+    drawn = f" data-colours='{html.escape(json.dumps(dict(colours)))}'" if colours else ""
     return (
-        f'<figure{data}><img src="data:image/png;base64,{encoded}" alt="{text}">'
+        f'<figure{drawn}><img src="data:image/png;base64,{encoded}" alt="{text}">'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
     )
 

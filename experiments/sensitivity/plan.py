@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from experiments.engine.spec import Plan, RunSpec
 from experiments.engine.tasks import scenario_data
-from experiments.seeds import describe_seed, replication_seed
+from experiments.seeds import describe_seed, entropy_of, replication_seed
 from experiments.sensitivity import design as designs
 from experiments.sensitivity import testmodels
 from experiments.sensitivity.checks import check_experiment, check_paired_settings
@@ -99,7 +99,7 @@ class Sensitivity:
         replications = self.experiment.replications
         runs = []
         for config in self.configs:
-            labels = {"role": config.role}
+            labels: dict[str, Any] = {"role": config.role}
             labels.update({p.path: config.values.get(p.path) for p in self.parameters})
             for replication in range(replications):
                 seed = replication_seed(self.experiment.seed, replication)
@@ -110,7 +110,7 @@ class Sensitivity:
                         replication=replication,
                         scenario=config.role,
                         overrides=dict(config.values),
-                        entropy=int(seed.entropy),
+                        entropy=entropy_of(seed),
                         spawn_key=tuple(seed.spawn_key),
                         labels=labels,
                     )

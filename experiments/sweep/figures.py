@@ -13,12 +13,15 @@ from __future__ import annotations
 import itertools
 import math
 import textwrap
+from collections.abc import Callable
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap, to_rgb
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 
 import experiments.figures  # noqa: F401  (selects the Agg backend)
@@ -56,17 +59,17 @@ def title_of(text: str) -> str:
     return "\n".join(textwrap.wrap(text, TITLE_WIDTH))
 
 
-def write_numbers(axis, image, values: np.ndarray, texts: np.ndarray) -> None:
+def write_numbers(axis: Axes, image: AxesImage, values: np.ndarray, texts: np.ndarray) -> None:
     """Write each cell's text in the colour that reads on the cell's colour."""
     for (row, col), value in np.ndenumerate(values):
         red, green, blue, _ = image.cmap(image.norm(value)) if np.isfinite(value) else (1, 1, 1, 1)
         axis.text(
-            col, row, texts[row, col], ha="center", va="center", fontsize=7,
+            col, row, str(texts[row, col]), ha="center", va="center", fontsize=7,
             color=text_colour_on(red, green, blue),
         )  # fmt: skip
 
 
-def colour_bar(axis, image, write) -> None:
+def colour_bar(axis: Axes, image: AxesImage, write: Callable[[float], str]) -> None:
     """The colour bar of a heat map, its ticks written like the cells (each label once)."""
     bar = axis.figure.colorbar(image, ax=axis, shrink=0.8)
     low, high = image.norm.vmin, image.norm.vmax
@@ -96,7 +99,7 @@ def _grid(points: pd.DataFrame, x: str, y: str, column: str) -> pd.DataFrame:
     )
 
 
-def _ticks(axis, table: pd.DataFrame, x: str, y: str) -> None:
+def _ticks(axis: Axes, table: pd.DataFrame, x: str, y: str) -> None:
     axis.set_xticks(range(table.shape[1]), [tick(v) for v in table.columns], fontsize=8)
     axis.set_yticks(range(table.shape[0]), [tick(v) for v in table.index], fontsize=8)
     axis.set_xlabel(short(x), fontsize=9)
@@ -113,7 +116,7 @@ def change_heading(party: str) -> str:
     return f"{PARTY[party].label}: equivalent variation ({PARTY[party].axis_unit})"
 
 
-def change_panel(axis, points: pd.DataFrame, x: str, y: str, party: str) -> None:
+def change_panel(axis: Axes, points: pd.DataFrame, x: str, y: str, party: str) -> None:
     """A heat map of one party's mean equivalent variation, each cell marked by its outcome."""
     values = _grid(points, x, y, f"change_{party}")
     outcomes = _grid(points, x, y, f"outcome_{party}").reindex_like(values)
@@ -145,7 +148,7 @@ def verdict_legend() -> list[Line2D]:
     ]
 
 
-def verdict_panel(axis, points: pd.DataFrame, x: str, y: str) -> None:
+def verdict_panel(axis: Axes, points: pd.DataFrame, x: str, y: str) -> None:
     """A heat map of the triple-win verdict at each point."""
     verdicts = _grid(points, x, y, "verdict")
     codes = verdicts.map(lambda v: VERDICT_CODES.get(v, np.nan)).to_numpy(dtype=float)
@@ -183,9 +186,13 @@ def level_heatmaps(points: pd.DataFrame, x: str, y: str, title: str) -> Figure:
         values = _grid(points, x, y, name)
         numbers = values.to_numpy(dtype=float)
         image = axis.imshow(numbers, cmap="viridis")
-        texts = np.vectorize(lambda value, n=name: formats.level(value, n), otypes=[object])
+
+        def write(value: float, name: str = name) -> str:
+            return formats.level(value, name)
+
+        texts = np.vectorize(write, otypes=[object])
         write_numbers(axis, image, numbers, texts(numbers))
-        colour_bar(axis, image, lambda value, n=name: formats.level(value, n))
+        colour_bar(axis, image, write)
         axis.set_title(title_of(label(name)), fontsize=8)
         _ticks(axis, values, x, y)
     for axis in axes.flat[len(present) :]:
@@ -233,7 +240,7 @@ def lever_lines(points: pd.DataFrame, lever: str, title: str) -> Figure:
     return figure
 
 
-def _positions(values: pd.Series, axis) -> np.ndarray:
+def _positions(values: pd.Series, axis: Axes) -> np.ndarray:
     """Numbers stand for themselves; yes/no and text values become evenly spaced categories."""
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.to_numpy(dtype=float)

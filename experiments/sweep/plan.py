@@ -17,7 +17,7 @@ from typing import Any
 from experiments.designs import INTEGER_RULE, sobol_note
 from experiments.engine.spec import Plan, RunSpec
 from experiments.scenarios import PAIRED_SETTINGS, unpaired_settings
-from experiments.seeds import describe_seed, replication_seed
+from experiments.seeds import describe_seed, entropy_of, replication_seed
 from experiments.sweep import load, points
 from experiments.sweep.points import REFERENCE, Point
 from experiments.sweep.schema import Experiment
@@ -78,7 +78,7 @@ class Sweep:
                         replication=replication,
                         scenario=point.scenario,
                         overrides=dict(point.values),
-                        entropy=int(seed.entropy),
+                        entropy=entropy_of(seed),
                         spawn_key=tuple(seed.spawn_key),
                         labels=labels,
                     )

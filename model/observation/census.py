@@ -59,7 +59,9 @@ def foreign_born_table(
     n_origins, n_regions = len(world.origins), max(len(r) for r in world.regions)
     size = len(world.destinations) * n_regions * n_origins
 
-    def cells(destination, region, origin, persons):
+    def cells(
+        destination: np.ndarray, region: np.ndarray, origin: np.ndarray, persons: np.ndarray
+    ) -> np.ndarray:
         key = (destination * n_regions + region) * n_origins + origin
         return np.bincount(key, persons, size)
 

@@ -128,7 +128,9 @@ def interview(
     return households, _migrant_rows(model, sample[answers], abroad[answers], back[answers])
 
 
-def _per_origin(model: TripleWinModel, weights: np.ndarray, origin: np.ndarray | None = None):
+def _per_origin(
+    model: TripleWinModel, weights: np.ndarray, origin: np.ndarray | None = None
+) -> np.ndarray:
     """Sum of ``weights`` per origin (over all households when ``origin`` is not given)."""
     origin = model.households.origin if origin is None else origin
     return np.bincount(origin, weights, len(model.origins))

@@ -166,7 +166,14 @@ class Observer:
             self._take_census_and_survey(dwellings, natives, grown, world)
         self._grown_before = grown_cells
 
-    def _record_truth(self, stocks, dwellings, grown, cells, world) -> None:
+    def _record_truth(
+        self,
+        stocks: pd.DataFrame,
+        dwellings: snapshot.Dwellings,
+        grown: persons.GrownPeople,
+        cells: list[snapshot.NativeCells],
+        world: snapshot.World,
+    ) -> None:
         model = self.model
         self._truth["stocks"].append(stocks)
         self._truth["flows"].append(truth.flows(model, self._grown_before))
@@ -190,7 +197,13 @@ class Observer:
             }
         )
 
-    def _take_census_and_survey(self, dwellings, natives, grown, world) -> None:
+    def _take_census_and_survey(
+        self,
+        dwellings: snapshot.Dwellings,
+        natives: persons.NativePeople,
+        grown: persons.GrownPeople,
+        world: snapshot.World,
+    ) -> None:
         model = self.model
         self.census_years.append(model.year)
         counted, grown_counted = census.enumerated(

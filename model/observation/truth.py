@@ -75,8 +75,11 @@ def corridor_frame(model: TripleWinModel, columns: dict[str, np.ndarray]) -> pd.
     return world_frame(snapshot.world(model), columns)
 
 
-def persons_by_corridor(model: TripleWinModel, corridor: np.ndarray, persons) -> np.ndarray:
-    """Persons summed per corridor (integers stay exact in float64)."""
+def persons_by_corridor(
+    model: TripleWinModel, corridor: np.ndarray, persons: np.ndarray | None
+) -> np.ndarray:
+    """Persons summed per corridor, one per entry when ``persons`` is None (integers stay exact
+    in float64)."""
     return np.bincount(corridor, persons, len(model.corridors))
 
 
@@ -89,7 +92,7 @@ def stock_table(world: World, families: Dwellings, grown: GrownChildren) -> pd.D
         for name, s in STATUS_COLUMNS.items()
     }
     columns["grown_children"] = grown.by_corridor(world, CAME_AS_CHILD)
-    columns["legal"] = sum(columns[name] for name in LEGAL_COLUMNS)
+    columns["legal"] = sum((columns[name] for name in LEGAL_COLUMNS), start=np.zeros(corridors))
     columns["foreign_born"] = columns["legal"] + columns["irregular"]
     columns["children_born_at_destination"] = np.bincount(
         families.corridor, families.children_born_here.astype(float), corridors
@@ -148,8 +151,8 @@ def entries_by_channel(model: TripleWinModel) -> pd.DataFrame:
     joined = model.events.reunified
     n_channels = len(CHANNEL_NAMES)
     key = people.corridor[entered].astype(np.int64) * n_channels + people.channel[entered]
-    counts = np.bincount(key, None, len(model.corridors) * n_channels).astype(float)
-    counts = counts.reshape(-1, n_channels)
+    flat = np.bincount(key, None, len(model.corridors) * n_channels).astype(float)
+    counts = flat.reshape(-1, n_channels)
     counts[:, FAMILY] += persons_by_corridor(model, joined.corridor, joined.persons - 1)
     frame = corridor_frame(model, {}).loc[np.repeat(np.arange(len(model.corridors)), n_channels)]
     frame["channel"] = np.tile(CHANNEL_NAMES, len(model.corridors))

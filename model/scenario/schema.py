@@ -6,6 +6,8 @@ A scenario is a YAML mapping with these sections; unknown keys are errors. Varia
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import Field, model_validator
 
 from model.scenario.abroad import Integration, Remittances
@@ -119,7 +121,10 @@ class Scenario(Section):
             "origins": {c.origin for c in self.corridors.values()},
             "destinations": {c.destination for c in self.corridors.values()},
         }
-        declared = {"origins": self.origins, "destinations": self.destinations}
+        declared: dict[str, Mapping[str, object]] = {
+            "origins": self.origins,
+            "destinations": self.destinations,
+        }
         for section, countries in declared.items():
             kind = section.removesuffix("s")
             for name in countries:

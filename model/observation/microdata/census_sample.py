@@ -148,9 +148,8 @@ def _migrant_records(
     labour[role == 2] = "not working age"
     education = np.where(reference, chosen.skill[dwelling], chosen.spouse_skill[dwelling])
     education = np.where(role == 2, -1, education)
-    language = np.where(
-        reference, language_level(chosen.language[dwelling], world.language_threshold), None
-    )
+    language = language_level(chosen.language[dwelling], world.language_threshold)
+    language[~reference] = None  # only the reference person answers
     origin = np.array(world.origins, dtype=object)[chosen.origin[dwelling]]
     country = np.array(world.destinations, dtype=object)[chosen.destination[dwelling]]
     return pd.DataFrame(

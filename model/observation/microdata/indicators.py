@@ -31,6 +31,7 @@ of the year (dissimilarity at the labour market's clearing, step 2), so they dif
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -84,7 +85,9 @@ def dissimilarity(migrants: list[np.ndarray], natives: list[np.ndarray]) -> floa
     return float(np.average(values, weights=weights)) if values else math.nan
 
 
-def by_region(values: np.ndarray, destination: np.ndarray, region: np.ndarray, shape) -> list:
+def by_region(
+    values: np.ndarray, destination: np.ndarray, region: np.ndarray, shape: Sequence[Sequence[str]]
+) -> list[np.ndarray]:
     """Sums of ``values`` per destination and region: one array of regions per destination."""
     return [
         np.bincount(region[destination == d], values[destination == d], len(regions))
@@ -118,7 +121,7 @@ def truth(
     households = np.ones(dwellings.size + came.size)
     destination = np.concatenate([dwellings.destination, came.destination])
     region = np.concatenate([dwellings.region, came.region])
-    fluent = (dwellings.language >= threshold).sum() + came.size
+    fluent = int((dwellings.language >= threshold).sum()) + came.size
     return {
         "employment_gap": employment_gap(
             employed_natives, workers, employed, dwellings.working_age.sum() + working.sum()
