@@ -122,7 +122,9 @@ class KeyedRandom:
         """One standard normal number per key (Box-Muller on two keyed uniforms)."""
         return _kernels.normal(self._root, self.year, self._code(purpose), _keys(keys))
 
-    def binomial(self, purpose: str, keys: np.ndarray, trials: np.ndarray, chance) -> np.ndarray:
+    def binomial(
+        self, purpose: str, keys: np.ndarray, trials: np.ndarray, chance: np.ndarray | float
+    ) -> np.ndarray:
         """One binomial count per key (by inversion of one uniform)."""
         keys = _keys(keys)
         probability = np.broadcast_to(np.asarray(chance, dtype=np.float64), keys.shape)
