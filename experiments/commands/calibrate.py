@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from experiments.commands.options import add_cluster_options
+from experiments.commands.options import add_cluster_options, add_json_option
 
 DESCRIPTION = """Estimate the uncertain parameters named in a calibration file (priors on dotted
 paths) from the calibration targets of model/calibration.yaml (each statistic read in the
@@ -41,11 +41,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "experiment", type=Path, metavar="EXPERIMENT", help="a calibration file (YAML)"
     )
     add_cluster_options(parser, "calibrate", "the generations not yet stored")
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="print exactly one JSON document on stdout (tables and progress go to stderr)",
-    )
+    add_json_option(parser)
     parser.set_defaults(execute=execute)
 
 

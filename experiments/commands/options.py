@@ -56,6 +56,11 @@ def add_run_options(parser: argparse.ArgumentParser, *, years: bool = True) -> N
     parser.add_argument(
         "--out", type=Path, help="results folder (default: a new folder under results/)"
     )
+    add_json_option(parser)
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    """``--json``: the result as one JSON document on stdout, so that it can be piped."""
     parser.add_argument(
         "--json",
         action="store_true",

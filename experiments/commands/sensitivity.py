@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from experiments.commands.options import add_cluster_options
+from experiments.commands.options import add_cluster_options, add_json_option
 from model.errors import InputError
 
 DESCRIPTION = """Global sensitivity analysis of the triple win on a sensitivity file: world
@@ -34,11 +34,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "experiment", type=Path, metavar="EXPERIMENT", help="a sensitivity file (YAML)"
     )
     add_cluster_options(parser, "sensitivity", "the runs not yet on disk")
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="print the summary as one JSON document on stdout (tables and progress on stderr)",
-    )
+    add_json_option(parser)
     parser.set_defaults(execute=execute)
 
 

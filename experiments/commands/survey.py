@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from experiments.commands.options import positive_int, seed_int
+from experiments.commands.options import add_json_option, positive_int, seed_int
 from model.errors import InputError
 
 if TYPE_CHECKING:
@@ -71,11 +71,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--out", type=Path, help="results folder (default: a new folder under results/)"
     )
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="print exactly one JSON document on stdout (tables and progress go to stderr)",
-    )
+    add_json_option(parser)
     parser.set_defaults(execute=execute)
 
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from experiments.commands.options import positive_int, seed_int
+from experiments.commands.options import add_json_option, positive_int, seed_int
 
 DESCRIPTION = """Check the model against published facts (pattern-oriented modelling, Grimm et
 al. 2005), each check declared either calibration (in-sample: a target of model/calibration.yaml
@@ -64,11 +64,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="exit with status 1 when a check fails"
     )
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="print exactly one JSON document on stdout (tables and progress go to stderr)",
-    )
+    add_json_option(parser)
     parser.set_defaults(execute=execute)
 
 
