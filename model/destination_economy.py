@@ -8,7 +8,7 @@ import mesa
 import numpy as np
 
 from model import production
-from model.scenario.economies import DestinationConfig
+from model.scenario.destinations import DestinationConfig
 from model.scenario.policy import Policy
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ import mesa
 import numpy as np
 
 from model import production
-from model.scenario.economies import OriginConfig
+from model.scenario.origins import OriginConfig
 from model.scenario.policy import Policy
 
 if TYPE_CHECKING:

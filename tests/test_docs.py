@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from model.indicators import CANONICAL
 from model.scenario.corridors import CorridorConfig
-from model.scenario.economies import DestinationConfig, OriginConfig
+from model.scenario.destinations import DestinationConfig
+from model.scenario.origins import OriginConfig
 from model.scenario.policy import Policy
 from model.scenario.schema import Scenario
 from tests.conftest import ROOT
@@ -56,7 +57,7 @@ def leaf_parameters(section: type[BaseModel], prefix: str) -> list[str]:
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             paths += leaf_parameters(annotation, f"{prefix}{name}.")
         elif name == "regions":
-            from model.scenario.economies import RegionConfig
+            from model.scenario.destinations import RegionConfig
 
             paths += leaf_parameters(RegionConfig, f"{prefix}regions.*.")
         else:

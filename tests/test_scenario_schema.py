@@ -25,9 +25,10 @@ def test_every_parameter_has_meaning_unit_and_source():
     from model.scenario.abroad import Integration, Remittances
     from model.scenario.behaviour import Demography, Households, Skills, World
     from model.scenario.corridors import CorridorConfig
-    from model.scenario.economies import DestinationConfig, OriginConfig, RegionConfig
+    from model.scenario.destinations import DestinationConfig, RegionConfig
     from model.scenario.initial import InitialStock
     from model.scenario.mobility import Migration, Returns
+    from model.scenario.origins import OriginConfig
 
     for section in (
         Policy,

@@ -20,10 +20,11 @@ from model.scenario.behaviour import (
     World,
 )
 from model.scenario.corridors import CorridorConfig
-from model.scenario.economies import DestinationConfig, OriginConfig
+from model.scenario.destinations import DestinationConfig
 from model.scenario.initial import InitialStock
 from model.scenario.measurement import Measurement
 from model.scenario.mobility import Migration, Returns
+from model.scenario.origins import OriginConfig
 from model.scenario.params import Section, param
 from model.scenario.policy import Policy, misplaced
 
