@@ -194,10 +194,40 @@ def _second_generation(model: TripleWinModel, d: int, tax_rate: float) -> dict[s
     }
 
 
+def _services_of_residents(
+    model: TripleWinModel, d: int, grown_retirees: float
+) -> tuple[float, float, float]:
+    """The public services used by natives and by migrants' grown children, and the grown
+    children's old-age health care (migrants' own are in ``model.flows.migrant_fiscal``)."""
+    economy = model.destinations[d]
+    parameters = model.destination_parameters
+    per_capita = model.flows.migrant_fiscal.gdp_per_capita[d]
+    native_services = parameters.public_services[d] * per_capita * economy.native_population
+    grown_services = parameters.public_services[d] * per_capita * grown_retirees
+    grown_services += (
+        parameters.public_services[d]
+        * per_capita
+        * float(model.second_generation.adults[:, :, d].sum())
+    )
+    grown_health = parameters.elderly_health_cost[d] * per_capita * grown_retirees
+    return native_services, grown_services, grown_health
+
+
+def _migrants_taxes_and_costs(model: TripleWinModel, d: int) -> tuple[float, float]:
+    """What migrants paid the destination's state this year, and what they cost it (benefits,
+    services, integration, pensions paid there and abroad, health care)."""
+    flows, migrant = model.flows, model.flows.migrant_fiscal
+    migrant_taxes = migrant.income_tax[d] + migrant.consumption_tax[d]
+    migrant_costs = (
+        migrant.benefits[d] + migrant.services[d] + migrant.integration[d] + migrant.pensions[d]
+    )
+    migrant_costs += migrant.health[d] + flows.pensions_exported[d]
+    return migrant_taxes, migrant_costs
+
+
 def _settle_destination(model: TripleWinModel, d: int) -> None:
     economy = model.destinations[d]
     finances = model.destination_finances
-    parameters = model.destination_parameters
     books = model.money
     state = books.index(sectors.DESTINATION_GOVERNMENT, economy.name)
     firms = books.index(sectors.DESTINATION_FIRMS, economy.name)
@@ -206,15 +236,9 @@ def _settle_destination(model: TripleWinModel, d: int) -> None:
     natives = _natives(model, d, tax_rate)
     grown = _second_generation(model, d, tax_rate)
     gdp = float(economy.output.sum())
-    per_capita = migrant.gdp_per_capita[d]
-    native_services = parameters.public_services[d] * per_capita * economy.native_population
-    grown_services = parameters.public_services[d] * per_capita * grown["retirees"]
-    grown_services += (
-        parameters.public_services[d]
-        * per_capita
-        * float(model.second_generation.adults[:, :, d].sum())
+    native_services, grown_services, grown_health = _services_of_residents(
+        model, d, grown["retirees"]
     )
-    grown_health = parameters.elderly_health_cost[d] * per_capita * grown["retirees"]
     other = model.params.destinations[economy.name].other_public_spending * gdp
     interest = model.params.world.world_interest_rate * finances.debt[d]
     purchases = {
@@ -226,11 +250,7 @@ def _settle_destination(model: TripleWinModel, d: int) -> None:
     for item, amount in purchases.items():
         books.move(item, state, firms, amount)
     books.move("interest on public debt", state, books.index(sectors.REST_OF_WORLD), interest)
-    migrant_taxes = migrant.income_tax[d] + migrant.consumption_tax[d]
-    migrant_costs = (
-        migrant.benefits[d] + migrant.services[d] + migrant.integration[d] + migrant.pensions[d]
-    )
-    migrant_costs += migrant.health[d] + flows.pensions_exported[d]
+    migrant_taxes, migrant_costs = _migrants_taxes_and_costs(model, d)
     programmes = flows.training_cost[d] + flows.return_bonus_paid[d]
     programmes += flows.enforcement_spending[d]
     revenue = migrant_taxes + natives["revenue"] + grown["revenue"]
