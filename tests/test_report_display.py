@@ -142,3 +142,32 @@ def test_numbers_without_a_unit_are_never_in_scientific_notation(value):
     written = formats.number(value)
     assert "e" not in written
     assert float(written.replace(",", "")) == pytest.approx(value, rel=1e-3)
+
+
+def test_quadrant_names_of_crowded_scenarios_do_not_overlap():
+    from matplotlib.text import Annotation, Text
+
+    from experiments.comparison.quadrant import quadrant_plot
+    from experiments.statistics import Estimate
+
+    def near_zero(shift: float) -> dict[str, Estimate]:
+        return {p: Estimate(shift, shift - 1.0, shift + 1.0, 10) for p in PARTIES}
+
+    # Six scenarios of nearly no effect crowd the origin, as a library comparison does.
+    welfare = {f"scenario_{i}": near_zero(0.5 * i) for i in range(6)}
+    welfare["far_away"] = {p: Estimate(-900.0, -950.0, -850.0, 10) for p in PARTIES}
+    figure = quadrant_plot(welfare, margin=25.0)
+    renderer = figure.canvas.get_renderer()
+    names = [a for a in figure.axes[0].texts if isinstance(a, Annotation)]
+    assert sorted(a.get_text() for a in names) == sorted(welfare)
+    boxes = []
+    for name in names:
+        name.update_positions(renderer)
+        boxes.append(Text.get_window_extent(name, renderer))
+    for i, box in enumerate(boxes):
+        for other in boxes[i + 1 :]:
+            assert not box.overlaps(other)
+    matplotlib.pyplot.close(figure)
+
+
+PARTIES = ("migrants", "origin", "destination")

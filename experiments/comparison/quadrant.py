@@ -5,7 +5,8 @@ up); the grey cross is plus or minus the margin of a negligible change. A point 
 scenario's colour of every figure of the page, and the migrants' own outcome is its shape
 (:func:`experiments.style.outcome_marker`: up for a gain, down for a loss, a diamond when
 negligible, hollow when uncertain), so the top-right quadrant holds the candidates for a triple
-win, and an upward marker there with both intervals clear of the axes is one.
+win, and an upward marker there with both intervals clear of the axes is one. Names of scenarios
+with nearly the same effects, which crowd one spot, are stacked apart with a line to their point.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from experiments.comparison.forest import fit_scale, margin_band, scaled
 from experiments.figures import scenario_gid
@@ -25,6 +28,8 @@ from experiments.statistics import Estimate
 from experiments.style import GAIN_COLOUR, outcome_marker, scenario_colours
 from experiments.verdicts import OUTCOMES, outcome
 
+# Names sit this far (points) up and right of their marker, and move up in steps of a line.
+LABEL_OFFSET, LABEL_STEP, MAX_RISE = 7, 10, 200
 QUADRANTS = (
     ((0.98, 0.98), "right", "top", "origin and destination gain"),
     ((0.02, 0.98), "left", "top", "destination gains, origin loses"),
@@ -71,6 +76,7 @@ def quadrant_plot(
     if title:
         axis.set_title(title, fontsize=11)
     figure.tight_layout()
+    _name_points(axis, welfare, xs, ys, colours)
     return figure
 
 
@@ -95,9 +101,43 @@ def _point(
         [x[0]], [y[0]], shape, color=tint, markersize=10, zorder=4, gid=scenario_gid(name),
         markerfacecolor=tint if filled else "white", markeredgewidth=1.8,
     )  # fmt: skip
-    axis.annotate(
-        name, (x[0], y[0]), xytext=(7, 7), textcoords="offset points", fontsize=8, color=tint
-    )
+
+
+def _name_points(
+    axis: Axes,
+    welfare: Mapping[str, object],
+    xs: list[tuple[float, float, float]],
+    ys: list[tuple[float, float, float]],
+    colours: Mapping[str, str],
+) -> None:
+    """Each scenario's name beside its point; names that would overlap (scenarios with nearly
+    the same effects crowd near the origin) are stacked upward with a thin line to their point.
+
+    Placed after the layout is final, since overlaps are measured on the drawn page.
+    """
+    renderer = axis.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    taken: list[Bbox] = []
+    points = [
+        (name, x[0], y[0])
+        for name, x, y in zip(welfare, xs, ys, strict=True)
+        if math.isfinite(x[0]) and math.isfinite(y[0])
+    ]
+    for name, x, y in sorted(points, key=lambda point: (point[2], point[1])):
+        rise = LABEL_OFFSET
+        while True:
+            text = axis.annotate(
+                name, (x, y), xytext=(LABEL_OFFSET, rise), textcoords="offset points",
+                fontsize=8, color=colours[name],
+                arrowprops=None if rise == LABEL_OFFSET else
+                {"arrowstyle": "-", "color": colours[name], "linewidth": 0.6},
+            )  # fmt: skip
+            text.update_positions(renderer)
+            box = Text.get_window_extent(text, renderer)  # the words, not the line
+            if rise >= LABEL_OFFSET + MAX_RISE or not any(box.overlaps(b) for b in taken):
+                break
+            text.remove()
+            rise += LABEL_STEP
+        taken.append(box)
 
 
 def _shade_and_label(axis: Axes) -> None:
