@@ -134,6 +134,12 @@ def receive_consume_save(model: TripleWinModel) -> None:
     table.consumption[:] = consumption
     _finance_support(model, support)
     _start_enterprises(model, remittances)
+    _book_spending(model, consumption, education)
+
+
+def _book_spending(model: TripleWinModel, consumption: np.ndarray, education: np.ndarray) -> None:
+    """Book households' purchases and the origin state's programmes for them (docs/ODD.md §7.25)."""
+    origin = model.households.origin
     n_origins = len(model.origins)
     books = model.money
     books.move_each(

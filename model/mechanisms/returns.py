@@ -103,21 +103,13 @@ def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
     A retired returnee's spouse comes home retired too; pensions keep being paid at home only
     where the corridor's pensions are portable (``policy.pension_portability``).
     """
-    people, table = model.migrants, model.households
-    home = people.household[rows]
+    people = model.migrants
     origin, destination = people.origin[rows], people.destination[rows]
     low_wage = model.markets.origin_wages[origin, 0]
     removed = people.return_reason[rows] == REMOVED
     bonus = model.corridors.return_bonus[people.corridor[rows]] * low_wage * ~removed
     model.flows.return_bonus_paid = np.bincount(destination, bonus, len(model.destinations))
-    retired = people.retired[rows]
-    np.add.at(table.wealth, home, people.savings[rows] + bonus)
-    np.add.at(table.youth, home, people.children(rows))
-    np.add.at(table.workers_low, home[(people.spouse[rows] == SPOUSE_LOW) & ~retired], 1)
-    np.add.at(table.workers_high, home[(people.spouse[rows] == SPOUSE_HIGH) & ~retired], 1)
-    np.add.at(table.elderly, home[(people.spouse[rows] > 0) & retired], 1)
-    np.subtract.at(table.members_abroad, home, people.persons(rows).astype(np.int16))
-    table.dissolved[home] = False
+    _rejoin_households(model, rows, bonus)
     people.pension[rows] *= model.corridors.pension_portability[people.corridor[rows]]
     model.money.move_pairs(
         "savings brought home",
@@ -143,9 +135,32 @@ def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
     people.circular[rows] = (
         temporary & ~removed & model.corridors.circular_reentry[people.corridor[rows]]
     )
-    model.events.returned = snapshot(
-        model.migrants, model.year, rows
-    )  # as they were abroad, for observers
+    # As they were abroad, for the observers.
+    model.events.returned = snapshot(model.migrants, model.year, rows)
+    _mark_returned(model, rows)
+    _returnee_enterprises(model, rows)
+    model.counts.returns_by_corridor = np.bincount(
+        people.corridor[rows], minlength=len(model.corridors)
+    )
+
+
+def _rejoin_households(model: TripleWinModel, rows: np.ndarray, bonus: np.ndarray) -> None:
+    """Returnees' savings, bonus, children and spouse join their household, which lives again."""
+    people, table = model.migrants, model.households
+    home = people.household[rows]
+    retired = people.retired[rows]
+    np.add.at(table.wealth, home, people.savings[rows] + bonus)
+    np.add.at(table.youth, home, people.children(rows))
+    np.add.at(table.workers_low, home[(people.spouse[rows] == SPOUSE_LOW) & ~retired], 1)
+    np.add.at(table.workers_high, home[(people.spouse[rows] == SPOUSE_HIGH) & ~retired], 1)
+    np.add.at(table.elderly, home[(people.spouse[rows] > 0) & retired], 1)
+    np.subtract.at(table.members_abroad, home, people.persons(rows).astype(np.int16))
+    table.dissolved[home] = False
+
+
+def _mark_returned(model: TripleWinModel, rows: np.ndarray) -> None:
+    """The rows become returnees at home: nothing abroad is left to them."""
+    people = model.migrants
     people.status[rows] = RETURNED
     people.return_year[rows] = model.year
     people.savings[rows] = 0.0
@@ -155,10 +170,6 @@ def _bring_home(model: TripleWinModel, rows: np.ndarray) -> None:
     people.employed[rows] = False
     people.sent[rows] = 0.0
     people.received[rows] = 0.0
-    _returnee_enterprises(model, rows)
-    model.counts.returns_by_corridor = np.bincount(
-        people.corridor[rows], minlength=len(model.corridors)
-    )
 
 
 def _returnee_enterprises(model: TripleWinModel, rows: np.ndarray) -> None:
