@@ -253,7 +253,7 @@ def test_groups_move_and_are_reported_as_one_factor(tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "runs", "kind"),
-    [("morris_screening", 4392, "morris"), ("sobol_triple_win", 13824, "sobol")],
+    [("morris_screening", 4608, "morris"), ("sobol_triple_win", 13824, "sobol")],
 )
 def test_the_shipped_files_plan_the_runs_their_comments_count(name, runs, kind):
     shipped = load_sensitivity(ROOT / "experiments" / f"{name}.yaml")
@@ -262,6 +262,24 @@ def test_the_shipped_files_plan_the_runs_their_comments_count(name, runs, kind):
     assert f"{runs:,}" in (ROOT / "experiments" / f"{name}.yaml").read_text()
     roles = {p.role for p in shipped.parameters}
     assert roles == {"world", "policy"}
+
+
+def test_the_screening_covers_every_behavioural_parameter_and_every_lever():
+    """The screening's claim, kept true as parameters are added: each field of the behavioural
+    sections is a world parameter and each policy lever a policy parameter."""
+    from model.scenario.policy import levers
+    from model.scenario.schema import Scenario
+
+    shipped = load_sensitivity(ROOT / "experiments" / "morris_screening.yaml")
+    screened = {p.path: p.role for p in shipped.parameters}
+    behaviour = ("households", "migration", "remittances", "skills", "integration", "returns")
+    expected = {
+        f"{section}.{field}": "world"
+        for section in behaviour
+        for field in Scenario.model_fields[section].annotation.model_fields
+    }
+    expected |= {f"policy.{name}": "policy" for name in levers()}
+    assert screened == expected
 
 
 def test_prim_reports_range_whole_number_and_category_limits():
