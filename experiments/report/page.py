@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from experiments.formats import number
-from experiments.result_files import MANIFEST
+from experiments.result_files import MANIFEST, ResultFile, described
 from experiments.style import OUTCOME_COLOURS, VERDICT_COLOURS
 
 STYLE = """
@@ -163,6 +163,16 @@ def bullets(items: Sequence[str], *, escaped: bool = False) -> str:
     """A bulleted list of plain text (or of HTML when ``escaped`` says it is safe already)."""
     cells = items if escaped else [escape(item) for item in items]
     return "<ul>" + "".join(f"<li>{item}</li>" for item in cells) + "</ul>"
+
+
+def folder_files(declared: tuple[ResultFile, ...], manifest: Mapping[str, Any]) -> str:
+    """The declared files a results folder holds, each with what it holds, as a list."""
+    present = [*manifest.get("outputs", []), MANIFEST.name]
+    items = [
+        f"<code>{escape(name)}</code>: {escape(about)}"
+        for name, about in described(declared, present)
+    ]
+    return bullets(items, escaped=True)
 
 
 def verdict_badge(verdict: str) -> str:

@@ -17,14 +17,13 @@ import pandas as pd
 from experiments.calibration import files
 from experiments.report.page import (
     Section,
-    bullets,
     escape,
     figure,
+    folder_files,
     html_table,
     paragraph,
     table,
 )
-from experiments.result_files import described
 
 TITLE = "TripleWin: calibration of uncertain parameters"
 SUBTITLE = (
@@ -175,12 +174,7 @@ def predictive_section(folder: Path, document: dict[str, Any]) -> str:
 
 def data_files(manifest: dict[str, Any]) -> str:
     """Where the numbers are: the files of the folder, figures in their subfolder."""
-    present = [*manifest.get("outputs", []), files.MANIFEST.name]
-    items = [
-        f"<code>{escape(name)}</code>: {escape(about)}"
-        for name, about in described(files.FILES, present)
-    ]
-    return paragraph("In this folder:") + bullets(items, escaped=True)
+    return paragraph("In this folder:") + folder_files(files.FILES, manifest)
 
 
 def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:

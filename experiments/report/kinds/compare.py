@@ -28,6 +28,7 @@ from experiments.report.page import (
     Section,
     bullets,
     escape,
+    folder_files,
     html_table,
     paragraph,
     scenario_key,
@@ -37,7 +38,6 @@ from experiments.report.verdicts import (
     headline,
     verdict_table,
 )
-from experiments.result_files import described
 from experiments.verdicts import TRIPLE_WIN, VERDICTS
 from model.catalogue import label
 
@@ -285,9 +285,4 @@ def caveats(context: Context) -> str:
 
 def data_files(manifest: dict[str, Any]) -> str:
     """The files of the results folder, for analysts who want the numbers."""
-    present = [*manifest.get("outputs", []), files.MANIFEST.name]
-    items = [
-        f"<code>{escape(name)}</code>: {escape(about)}"
-        for name, about in described(files.FILES, present)
-    ]
-    return bullets(items, escaped=True)
+    return folder_files(files.FILES, manifest)

@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from experiments.formats import interval, level
-from experiments.report.page import Section, bullets, escape, figure, html_table, paragraph
-from experiments.result_files import ResultFile, described
+from experiments.report.page import (
+    Section,
+    escape,
+    figure,
+    folder_files,
+    html_table,
+    paragraph,
+)
+from experiments.result_files import ResultFile
 from experiments.run import files
 from model.catalogue import label
 from model.catalogue import sections as groups
@@ -135,8 +142,6 @@ def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
         "Indicators by group",
         text_columns=(2,),
     )
-    present = [*manifest.get("outputs", []), files.MANIFEST.name]
-    data = [f"<code>{escape(n)}</code>: {escape(a)}" for n, a in described(files.FILES, present)]
     return [
         Section("What was run", paragraph(intro) + paragraph(caveat, "note")),
         Section(
@@ -149,5 +154,5 @@ def sections(folder: Path, manifest: dict[str, Any]) -> list[Section]:
         ),
         Section("Every indicator", table),
         Section("The books", books(folder, summary, simulation)),
-        Section("The data behind this page", bullets(data, escaped=True)),
+        Section("The data behind this page", folder_files(files.FILES, manifest)),
     ]

@@ -14,8 +14,14 @@ from typing import Any
 import pandas as pd
 
 from experiments.estimators import files
-from experiments.report.page import Section, bullets, escape, figure, html_table, paragraph
-from experiments.result_files import described
+from experiments.report.page import (
+    Section,
+    escape,
+    figure,
+    folder_files,
+    html_table,
+    paragraph,
+)
 
 TITLE = "TripleWin: the estimation laboratory"
 SUBTITLE = (
@@ -144,14 +150,10 @@ def sweep_section(folder: Path, document: dict[str, Any]) -> str:
 
 def data_files(manifest: dict[str, Any]) -> str:
     """Where the numbers behind the page are: the files of the folder, by family."""
-    present = [*manifest.get("outputs", []), files.MANIFEST.name]
-    items = [
-        f"<code>{escape(name)}</code>: {escape(about)}"
-        for name, about in described(files.FILES, present)
-    ]
+    listed = folder_files(files.FILES, manifest)
     return (
         paragraph("In this folder (FORMAT is parquet, and csv for spreadsheets):")
-        + bullets(items, escaped=True)
+        + listed
         + paragraph(
             "Definitions, error models and sources: docs/integration_and_measurement.md. "
             f"Every file: {', '.join(manifest.get('outputs', []))}.",

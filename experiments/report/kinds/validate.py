@@ -11,8 +11,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from experiments.report.page import Section, bullets, escape, figure, html_table, paragraph
-from experiments.result_files import described
+from experiments.report.page import (
+    Section,
+    bullets,
+    escape,
+    figure,
+    folder_files,
+    html_table,
+    paragraph,
+)
 from experiments.validation import files
 
 TITLE = "TripleWin: calibration and validation against known facts"
@@ -191,15 +198,11 @@ def check_section(folder: Path, name: str, entry: dict[str, Any]) -> str:
 
 def data_files(manifest: dict[str, Any]) -> str:
     """Where the numbers behind the page are: the files of the folder, by family."""
-    present = [*manifest.get("outputs", []), files.MANIFEST.name]
-    items = [
-        f"<code>{escape(name)}</code>: {escape(about)}"
-        for name, about in described(files.FILES, present)
-    ]
+    listed = folder_files(files.FILES, manifest)
     experiments = ", ".join(manifest.get("experiments", {}))
     return (
         paragraph("In this folder:")
-        + bullets(items, escaped=True)
+        + listed
         + paragraph(f"EXPERIMENT is one of {experiments}; CHECK is a check's id.", "small")
     )
 
