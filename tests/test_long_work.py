@@ -92,3 +92,24 @@ def test_ctrl_c_during_a_run_says_nothing_was_written(tmp_path):
     assert "Traceback" not in rest
     assert rest.strip().splitlines()[-1].startswith("interrupted: nothing was written")
     assert not out.exists()
+
+
+def test_without_a_terminal_calibration_progress_is_plain_lines(capsys, monkeypatch):
+    from experiments.calibration.display import generation_progress
+
+    clock = iter(float(t) for t in range(100))
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
+    with generation_progress(3, 0, 50) as display:  # started at t=0
+        assert display is not None
+        display.show(-1, 20, 30)  # t=1: a new generation, a line
+        display.show(-1, 40, 60)  # t=2: too soon for another
+        display.show(0, 10, 25)  # t=3: a new generation, a line
+        display.finish(3)  # t=4
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [
+        "calibrate: 0/3 generations done; prior sample: 20/50 particles accepted of 30 "
+        "evaluated; 1 s taken",
+        "calibrate: 0/3 generations done; generation 0: 10/50 particles accepted of 25 "
+        "evaluated; 3 s taken",
+        "calibrate: 3/3 generations done; finished; 4 s taken",
+    ]
