@@ -318,3 +318,22 @@ def test_the_simulator_reads_the_same_run_as_simulate_and_validate() -> None:
     assert statistics["left_within_5y_window"] == pytest.approx(
         validated["left_within_5y_window"], nan_ok=True
     )
+
+
+def test_the_shipped_posterior_is_the_full_calibration_s_and_fits_its_priors() -> None:
+    """results/reference/calibration holds the posterior of experiments/calibration.yaml that
+    docs/calibration.md reads; it must stay usable by compare --posterior and sensitivity."""
+    from experiments.calibration.experiment import load_calibration
+
+    shipped = ROOT / "results" / "reference" / "calibration"
+    found = read_posterior(shipped / files.POSTERIOR.name)
+    priors = load_calibration(ROOT / "experiments" / "calibration.yaml").priors
+    assert sorted(found.parameters) == sorted(priors)
+    for name, prior in priors.items():
+        values = found.values[name]
+        assert values.between(prior.low, prior.high).all(), name
+    summary = json.loads((shipped / "calibration.json").read_text())
+    assert summary["calibration"] == "calibration" and summary["population"] == len(found.weights)
+    for name, described in summary["posterior"].items():
+        mean = float(np.average(found.values[name], weights=found.weights))
+        assert mean == pytest.approx(described["mean"], rel=1e-12), name
