@@ -269,6 +269,12 @@ def test_compare_with_a_posterior_gives_a_probability_and_keeps_pairs(
     itself = changes[changes["scenario"] == "baseline"]
     assert len(itself) == 6 and (itself["welfare_migrants"] == 0).all()
     assert document["scenarios"]["baseline"]["triple_win_probability"] == 0.0
+    # The report puts the probability beside each verdict.
+    assert main(["report", str(tmp_path)]) == 0
+    page = (tmp_path / "report.html").read_text()
+    wins = entry["triple_wins"]
+    assert f"Triple win in {wins} of 6 worlds drawn from the posterior" in page
+    assert "Each replication ran in one world drawn from the posterior" in page
 
 
 def test_a_posterior_that_does_not_fit_the_scenario_is_refused(tmp_path, capsys) -> None:

@@ -47,8 +47,23 @@ def losing_groups(result: Mapping[str, Any]) -> list[str]:
     ]
 
 
+def triple_win_chance(result: Mapping[str, Any]) -> str:
+    """With a posterior (``compare --posterior``): how often all three gained, and its interval;
+    else nothing."""
+    probability = result.get("triple_win_probability")
+    if probability is None:
+        return ""
+    low, high = result.get("triple_win_probability_ci95") or (None, None)
+    bounds = f" (95% interval {low:.2f}-{high:.2f})" if low is not None else ""
+    return (
+        f"Triple win in {result.get('triple_wins', 0)} of {result.get('replications', 0)} "
+        f"worlds drawn from the posterior: probability {probability:.2f}{bounds}."
+    )
+
+
 def headline(name: str, result: Mapping[str, Any], margin: float) -> str:
-    """One scenario's verdict, its parties' variations and outcomes, and the groups that lose."""
+    """One scenario's verdict, its parties' variations and outcomes, the groups that lose and,
+    with a posterior, the probability of a triple win."""
     parties = "; ".join(
         f"{escape(p.label)} {escape(dollars(result['delta'][p.key]))} "
         f"<span class='small'>{escape(interval(result['ci95'][p.key]))}</span> "
@@ -61,10 +76,12 @@ def headline(name: str, result: Mapping[str, Any], margin: float) -> str:
         if losers
         else f"No group loses (beyond ±{margin:g})."
     )
+    chance = triple_win_chance(result)
+    chance_html = f' <span class="chance">{escape(chance)}</span>' if chance else ""
     return (
         f'<div class="headline" id="headline-{escape(name)}"><strong>{escape(name)}</strong>: '
         f"{verdict_badge(result['verdict'])} - {parties}. "
-        f'<span class="losers">{said}</span></div>'
+        f'<span class="losers">{said}</span>{chance_html}</div>'
     )
 
 

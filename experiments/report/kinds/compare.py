@@ -152,11 +152,24 @@ def verdicts(context: Context) -> str:
         f"Against '{context.baseline}': equivalent variation in PPP $ per person per year over "
         f"the whole run, mean of {context.replications} paired replications with its 95% "
         f"interval; negligible within ±{context.margin:g}. A group loses when its interval lies "
-        "below zero and beyond the margin.",
+        "below zero and beyond the margin." + _posterior_note(context),
         "small",
     )
     key = scenario_key(context.colours) if context.colours else ""
     return paragraph(verdict_sentence(context)) + heads + caption + table + key
+
+
+def _posterior_note(context: Context) -> str:
+    """How the replications drew their parameters, when ``--posterior`` was given."""
+    drawn = context.summary.get("posterior")
+    if not drawn:
+        return ""
+    return (
+        f" Each replication ran in one world drawn from the posterior {drawn.get('file', '')} "
+        "(the same draw for the baseline and every scenario); the probability of a triple win "
+        "is the share of those worlds in which all three parties gained beyond the margin, "
+        "with its Wilson interval."
+    )
 
 
 def verdict_sentence(context: Context) -> str:
