@@ -14,7 +14,7 @@ from model.model import TripleWinModel
 from model.observation import household_survey
 from model.observation.microdata import snapshot
 from model.observation.observer import Observations, Observer, observe_run, observe_variants
-from model.scenario.measurement import ERRORS, INSTRUMENT_DESIGN, Measurement, without_errors
+from model.scenario.measurement import ERRORS, INSTRUMENT_SETTINGS, Measurement, without_errors
 from model.simulation import run_model, simulate
 from tests.conftest import small
 
@@ -53,8 +53,8 @@ def default() -> Observations:
 
 
 def test_every_measurement_parameter_is_an_error_or_a_design_choice():
-    assert set(ERRORS) | set(INSTRUMENT_DESIGN) == set(Measurement.model_fields)
-    assert not set(ERRORS) & set(INSTRUMENT_DESIGN)
+    assert set(ERRORS) | set(INSTRUMENT_SETTINGS) == set(Measurement.model_fields)
+    assert not set(ERRORS) & set(INSTRUMENT_SETTINGS)
     switched_off = without_errors(Measurement(), full_samples=True)
     assert all(getattr(switched_off, name) == 0 for name in ERRORS)
     # The defaults make errors: a bank scored at defaults is not scored on perfect data.

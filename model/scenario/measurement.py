@@ -3,7 +3,7 @@
 Two kinds of parameter live here. *Error* parameters (``ERRORS``) say how far an instrument is
 from the truth: an undercount, a non-response rate, a recall bias, a share of departures never
 recorded. Each is zero when the instrument makes no such error, so :func:`without_errors`
-switches every error off at once. *Design* parameters (``INSTRUMENT_DESIGN``) say what the
+switches every error off at once. *Settings* (``INSTRUMENT_SETTINGS``) say what the
 instrument is: when a census is taken, what share of dwellings a sample draws, how many waves a panel keeps a dwelling,
 how often the police and health services meet irregular migrants. With every error at zero and
 every sampling fraction at one, the estimators that are exact in principle recover the truth (the
@@ -326,7 +326,7 @@ ERRORS = (
     "list_linkage_error",
 )
 # Parameters saying what an instrument is; sampling error vanishes with every fraction at one.
-INSTRUMENT_DESIGN = (
+INSTRUMENT_SETTINGS = (
     "census_interval",
     "census_sample_fraction",
     "survey_fraction",
